@@ -1,0 +1,142 @@
+package dev.streamlab;
+
+import dev.streamlab.config.ClientPropertiesFile;
+import dev.streamlab.config.LabSettings;
+import dev.streamlab.kafka.BrokerInfo;
+import dev.streamlab.kafka.BrokerMode;
+import dev.streamlab.kafka.ClusterProbe;
+import dev.streamlab.kafka.ClusterStatus;
+import dev.streamlab.kafka.EmbeddedBroker;
+import dev.streamlab.kafka.EmbeddedBrokerSettings;
+import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.lab.QuestLoader;
+import dev.streamlab.web.WebContext;
+import dev.streamlab.web.WebServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+/** Wires the lab from its settings: data directory, Kafka (embedded or external), web server. No domain logic. */
+public final class App {
+    /** How long one health probe waits; the page says "down" within about this long. */
+    static final Duration PROBE_TIMEOUT = Duration.ofMillis(1500);
+
+    private App() {
+    }
+
+    /** Starts everything or nothing: on failure whatever was started is stopped again before the exception. */
+    public static RunningLab start(LabSettings settings, Clock clock) throws StartupException {
+        Instant startedAt = clock.instant();
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            requireLocalAddress(settings.host());
+            Map<String, String> clientProperties = ClientPropertiesFile.load(settings.kafkaConfigFile());
+            Ports.requireFree(settings.host(), settings.webPort(), "the web", "--port");
+            DataDirectory dataDir = DataDirectory.open(settings.dataDir(), settings.fresh());
+            started.push(dataDir);
+
+            KafkaClients clients;
+            BrokerInfo brokerInfo;
+            Duration brokerStartup = Duration.ZERO;
+            if (settings.embedded()) {
+                Ports.requireFree(settings.host(), settings.kafkaPort(), "the Kafka", "--kafka-port");
+                EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
+                        settings.host(), advertisedHost(settings.host()), settings.kafkaPort(),
+                        Ports.ephemeral(settings.host()), dataDir.path(), Map.of()));
+                long t0 = System.nanoTime();
+                startBroker(broker, dataDir);
+                started.push(broker);
+                brokerStartup = Duration.ofNanos(System.nanoTime() - t0);
+                clients = new KafkaClients(broker.bootstrapServers(), clientProperties);
+                brokerInfo = BrokerInfo.of(BrokerMode.EMBEDDED, broker.bootstrapServers());
+            } else {
+                clients = new KafkaClients(settings.bootstrapServers().orElseThrow(), clientProperties);
+                brokerInfo = BrokerInfo.of(BrokerMode.EXTERNAL, clients.bootstrapServers());
+            }
+
+            ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
+            started.push(probe);
+            if (!settings.embedded()) {
+                ClusterStatus status = probe.probe();
+                if (!status.reachable()) {
+                    throw new StartupException("cannot reach Kafka at " + clients.bootstrapServers() + " within "
+                            + settings.connectTimeout().toSeconds() + " s; check that the cluster runs and the address is right "
+                            + "(and --kafka-config for SASL/SSL), or leave out --bootstrap-servers to use the lab's own broker");
+                }
+            }
+
+            WebContext web = new WebContext(QuestLoader.load(), brokerInfo, probe::probe, clock, startedAt);
+            WebServer server = new WebServer(web);
+            started.push(server);
+            startWeb(server, settings);
+            return new RunningLab(settings, brokerInfo, clients, server.port(), brokerStartup, started);
+        } catch (StartupException | RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    private static void startBroker(EmbeddedBroker broker, DataDirectory dataDir) throws StartupException {
+        try {
+            broker.start();
+        } catch (IOException | RuntimeException e) {
+            broker.close();
+            throw new StartupException("the embedded Kafka broker did not start (" + rootMessage(e) + "); its data is in "
+                    + dataDir.path().resolve("kafka") + ": run with --verbose to see Kafka's own log, or --fresh to start over");
+        }
+    }
+
+    private static void startWeb(WebServer server, LabSettings settings) throws StartupException {
+        try {
+            server.start(settings.host(), settings.webPort());
+        } catch (RuntimeException e) {
+            throw new StartupException("the web server could not listen on " + settings.host() + ":" + settings.webPort()
+                    + " (" + rootMessage(e) + "); choose another port with --port");
+        }
+    }
+
+    private static void requireLocalAddress(String host) throws StartupException {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new StartupException("--host " + host + " is not a known address; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
+        }
+    }
+
+    /** Clients must be told an address they can reach; a wildcard bind is not one. */
+    static String advertisedHost(String host) {
+        if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) {
+            return host;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception ignored) {
+                // keep closing the rest; shutdown must not stop halfway
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.streamlab.cli;
+
+import dev.streamlab.App;
+import dev.streamlab.RunningLab;
+import dev.streamlab.StartupException;
+import dev.streamlab.config.InvalidSettingException;
+import dev.streamlab.config.LabSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: starts the lab, prints one line when it is ready, runs until Ctrl-C or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the lab: the embedded Kafka broker (or an external cluster) and the web server.")
+public final class ServeCommand implements Callable<Integer> {
+    static final int EXIT_STARTUP_FAILED = 1;
+    static final int EXIT_BAD_SETTING = 2;
+
+    @Mixin
+    ServeOptions options = new ServeOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return serve(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    static int serve(ServeOptions options, PrintWriter out, PrintWriter err) throws InterruptedException {
+        Logging.configure(options.verbose);
+        LabSettings settings;
+        try {
+            settings = options.toSettings();
+        } catch (InvalidSettingException e) {
+            err.println("streamlab: " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_SETTING;
+        }
+        RunningLab lab;
+        try {
+            lab = App.start(settings, Clock.systemUTC());
+        } catch (StartupException | InvalidSettingException e) {
+            err.println("streamlab: " + e.getMessage());
+            err.flush();
+            return EXIT_STARTUP_FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Streamlab is stopping...");
+            out.flush();
+            lab.close();
+            out.println("Streamlab stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "streamlab-shutdown"));
+        out.println(readyLine(settings, lab));
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static String readyLine(LabSettings settings, RunningLab lab) {
+        double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        String kafka = settings.embedded()
+                ? "Kafka " + lab.broker().bootstrapServers() + " (embedded, data in " + settings.dataDir() + ")"
+                : "Kafka " + lab.broker().bootstrapServers() + " (external)";
+        return String.format(Locale.ROOT, "Streamlab ready in %.1f s: open %s · %s", seconds, lab.webUrl(), kafka);
+    }
+}

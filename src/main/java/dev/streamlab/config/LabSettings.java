@@ -1,0 +1,66 @@
+package dev.streamlab.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the lab needs to start, validated once: ports are 1..65535 and differ, the timeout is positive.
+ * With {@code bootstrapServers} present the lab uses that cluster and starts no broker of its own.
+ */
+public record LabSettings(String host,
+                          int webPort,
+                          int kafkaPort,
+                          Path dataDir,
+                          boolean fresh,
+                          Optional<String> bootstrapServers,
+                          Optional<Path> kafkaConfigFile,
+                          boolean verbose,
+                          Duration connectTimeout) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_WEB_PORT = 7070;
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final String DEFAULT_DATA_DIR = "streamlab-data";
+
+    public LabSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(kafkaConfigFile, "kafkaConfigFile");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (host.isBlank()) {
+            throw new InvalidSettingException("--host must not be empty (use 127.0.0.1, or 0.0.0.0 for every interface)");
+        }
+        requirePort("--port", webPort);
+        requirePort("--kafka-port", kafkaPort);
+        if (bootstrapServers.isEmpty() && webPort == kafkaPort) {
+            throw new InvalidSettingException("--port and --kafka-port are both " + webPort + "; give them different values");
+        }
+        bootstrapServers = bootstrapServers.map(String::strip).filter(s -> !s.isEmpty());
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new InvalidSettingException("--connect-timeout must be at least 1 second, got " + connectTimeout.toSeconds());
+        }
+    }
+
+    public boolean embedded() {
+        return bootstrapServers.isEmpty();
+    }
+
+    /** Where the embedded broker keeps its logs. */
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    /** Where the lab keeps its own state (progress, pipelines). */
+    public Path labDir() {
+        return dataDir.resolve("lab");
+    }
+
+    private static void requirePort(String flag, int port) {
+        if (port < 1 || port > 65535) {
+            throw new InvalidSettingException(flag + " must be a port between 1 and 65535, got " + port);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.streamlab.web;
+
+import dev.streamlab.lab.Challenge;
+import dev.streamlab.lab.Chapter;
+import dev.streamlab.web.view.ComingSoonPage;
+import dev.streamlab.web.view.HomePage;
+import dev.streamlab.web.view.NotFoundPage;
+import io.javalin.http.Context;
+
+/** Server-rendered pages: picks the page, hands it records, writes the HTML. */
+final class PageController {
+    private final WebContext lab;
+
+    PageController(WebContext lab) {
+        this.lab = lab;
+    }
+
+    void home(Context ctx) {
+        ctx.html(HomePage.render(lab.quest(), lab.broker(), lab.clusterStatus().get()));
+    }
+
+    void chapter(Context ctx, Chapter chapter) {
+        ctx.html(ComingSoonPage.render("Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
+    }
+
+    void challenge(Context ctx, Challenge challenge) {
+        ctx.html(ComingSoonPage.render(challenge.level() + " challenge: " + challenge.title(), challenge.summary()));
+    }
+
+    void notFound(Context ctx) {
+        ctx.html(NotFoundPage.render(ctx.path()));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.streamlab.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.lab.Challenge;
+import dev.streamlab.lab.Chapter;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** The lab's HTTP server: routes to controllers, static browser modules from web/, JSON errors under /api. */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin app;
+
+    public WebServer(WebContext lab) {
+        HealthController health = new HealthController(lab);
+        PageController pages = new PageController(lab);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(jsonMapper(), false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/web";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.get("/", pages::home);
+            config.routes.get("/api/health", health::health);
+            for (Chapter chapter : lab.quest().chapters()) {
+                config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));
+            }
+            for (Challenge challenge : lab.quest().challenges()) {
+                config.routes.get(challenge.path(), ctx -> pages.challenge(ctx, challenge));
+            }
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                } else if (ctx.result() == null) {
+                    pages.notFound(ctx);
+                }
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                        .json(Map.of("error", "the lab failed to answer " + ctx.path() + ": " + e.getMessage()
+                                + " (the lab's console has the details)"));
+            });
+        });
+    }
+
+    /** Starts listening; fails with Jetty's bind error when the port is taken. */
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    static ObjectMapper jsonMapper() {
+        return new ObjectMapper();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.streamlab.web.view;
+
+import j2html.tags.DomContent;
+
+import static j2html.TagCreator.a;
+import static j2html.TagCreator.body;
+import static j2html.TagCreator.document;
+import static j2html.TagCreator.footer;
+import static j2html.TagCreator.head;
+import static j2html.TagCreator.header;
+import static j2html.TagCreator.html;
+import static j2html.TagCreator.link;
+import static j2html.TagCreator.main;
+import static j2html.TagCreator.meta;
+import static j2html.TagCreator.nav;
+import static j2html.TagCreator.script;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.title;
+
+/** The frame every page shares: head, header with the lab's name, the page's content, one optional ES module. */
+public final class Frame {
+    private Frame() {
+    }
+
+    /**
+     * @param pageTitle shown in the tab after "Streamlab"
+     * @param module    a file under web/js/ to load as an ES module, or null for none
+     */
+    public static String render(String pageTitle, String module, DomContent... content) {
+        return document(html(
+                head(
+                        meta().withCharset("utf-8"),
+                        meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
+                        title(pageTitle + " · Streamlab"),
+                        link().withRel("stylesheet").withHref("/web/css/streamlab.css"),
+                        module == null ? null : script().withType("module").withSrc("/web/js/" + module)),
+                body(
+                        header(nav(a(span("Streamlab").withClass("brand")).withHref("/"))).withClass("site-header"),
+                        main(content).withId("main"),
+                        footer("A real Kafka broker, a stream processor you can watch, and challenges that check themselves.")
+                                .withClass("site-footer"))
+        ).withLang("en"));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.streamlab.web.view;
+
+import dev.streamlab.kafka.BrokerInfo;
+import dev.streamlab.kafka.ClusterStatus;
+import dev.streamlab.lab.Challenge;
+import dev.streamlab.lab.Chapter;
+import dev.streamlab.lab.Quest;
+import j2html.tags.DomContent;
+
+import static j2html.TagCreator.a;
+import static j2html.TagCreator.code;
+import static j2html.TagCreator.dd;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.dl;
+import static j2html.TagCreator.dt;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.h1;
+import static j2html.TagCreator.h2;
+import static j2html.TagCreator.h3;
+import static j2html.TagCreator.li;
+import static j2html.TagCreator.ol;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.text;
+import static j2html.TagCreator.ul;
+
+/** The home page: what Streamlab is, whether its broker is up (kept current by home.js), the quest's map. */
+public final class HomePage {
+    private HomePage() {
+    }
+
+    public static String render(Quest quest, BrokerInfo broker, ClusterStatus status) {
+        return Frame.render("Home", "home.js",
+                section(
+                        h1("Streamlab"),
+                        p("Learn stream processing on a real Apache Kafka broker. Produce with any client, watch the log, "
+                                + "the consumer groups and a stream processor's clock at work, and let the lab check your solutions "
+                                + "by looking at the broker itself.")).withClass("intro"),
+                brokerStatus(broker, status),
+                section(
+                        h2(quest.title()),
+                        h3("Chapters"),
+                        ol(each(quest.chapters(), HomePage::chapterItem)).withClass("chapters"),
+                        h3("Challenges"),
+                        ul(each(quest.challenges(), HomePage::challengeItem)).withClass("challenges")
+                ).withClass("quest"));
+    }
+
+    private static DomContent brokerStatus(BrokerInfo broker, ClusterStatus status) {
+        return section(
+                h2("Broker"),
+                p(
+                        span(status.reachable() ? "up" : "down")
+                                .withId("broker-state")
+                                .withClass("badge " + (status.reachable() ? "badge-up" : "badge-down"))
+                                .attr("data-state", status.reachable() ? "up" : "down"),
+                        span(status.problem().orElse("")).withId("broker-problem").withClass("problem")),
+                dl(
+                        dt("Mode"), dd(broker.mode().label()).withId("broker-mode"),
+                        dt("Bootstrap servers"), dd(code(broker.bootstrapServers())).withId("broker-bootstrap"),
+                        dt("Kafka version"), dd(broker.brokerVersion().orElse("client " + broker.clientVersion()))
+                                .withId("broker-version"),
+                        dt("Cluster id"), dd(status.clusterId().orElse("unknown")).withId("broker-cluster-id")
+                ).withClass("facts"),
+                p(text("Connect any Kafka client to "), code(broker.bootstrapServers()), text(".")).withClass("hint")
+        ).withId("broker").attr("aria-live", "polite");
+    }
+
+    private static DomContent chapterItem(Chapter chapter) {
+        return li(a(chapter.title()).withHref(chapter.path()), div(chapter.summary()).withClass("summary"));
+    }
+
+    private static DomContent challengeItem(Challenge challenge) {
+        return li(span(challenge.level()).withClass("level level-" + challenge.id()),
+                a(challenge.title()).withHref(challenge.path()),
+                div(challenge.summary()).withClass("summary"));
+    }
+}
