@@ -17,6 +17,8 @@ final class Logging {
         if (!verbose) {
             // Kafka warns about its own orderly shutdown; that is noise to a learner.
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+            // Formatting new storage is logged as a warning; for the lab it is the normal first start.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
         }
     }
 

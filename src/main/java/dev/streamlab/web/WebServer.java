@@ -41,7 +41,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
                 if (ctx.path().startsWith("/api/")) {
                     ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
-                } else if (ctx.result() == null) {
+                } else {
                     pages.notFound(ctx);
                 }
             });
