@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(StreamlabCommand.commandLine().execute(args));
+        System.exit(StreamlabCommand.run(args));
     }
 }

@@ -46,14 +46,14 @@ class LabProcessTest {
         }
 
         try (LabProcess lab = LabProcess.start(workDir, args)) {
-            assertEquals(20, Kafka.readAll(bootstrap, "orders", "read_uncommitted", 20).size());
+            assertEquals(20, Kafka.readAll(bootstrap, "orders", "read_uncommitted").size());
             assertEquals(20, committedTotal(bootstrap));
             produce(bootstrap, 20, 10);
             lab.kill();
         }
 
         try (LabProcess lab = LabProcess.start(workDir, args)) {
-            assertEquals(30, Kafka.readAll(bootstrap, "orders", "read_uncommitted", 30).size());
+            assertEquals(30, Kafka.readAll(bootstrap, "orders", "read_uncommitted").size());
             assertEquals(20, committedTotal(bootstrap), "the group's offsets survived the kill");
             assertTrue(lab.terminate(Duration.ofSeconds(10)));
         }

@@ -21,6 +21,11 @@ public final class StreamlabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
     /** The command line with the lab's error handling: a wrong flag is one line, not a usage wall. */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new StreamlabCommand());

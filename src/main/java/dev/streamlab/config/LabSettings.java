@@ -48,16 +48,6 @@ public record LabSettings(String host,
         return bootstrapServers.isEmpty();
     }
 
-    /** Where the embedded broker keeps its logs. */
-    public Path kafkaDir() {
-        return dataDir.resolve("kafka");
-    }
-
-    /** Where the lab keeps its own state (progress, pipelines). */
-    public Path labDir() {
-        return dataDir.resolve("lab");
-    }
-
     private static void requirePort(String flag, int port) {
         if (port < 1 || port > 65535) {
             throw new InvalidSettingException(flag + " must be a port between 1 and 65535, got " + port);

@@ -69,8 +69,8 @@ class BrokerBehaviourTest {
             producer.commitTransaction();
         }
 
-        List<String> committed = values(Kafka.readAll(bootstrap, topic, "read_committed", 3));
-        List<String> everything = values(Kafka.readAll(bootstrap, topic, "read_uncommitted", 4));
+        List<String> committed = values(Kafka.readAll(bootstrap, topic, "read_committed"));
+        List<String> everything = values(Kafka.readAll(bootstrap, topic, "read_uncommitted"));
 
         assertEquals(Set.of("committed-1", "committed-2", "committed-3"), Set.copyOf(committed));
         assertEquals(3, committed.size());

@@ -41,7 +41,7 @@ class EmbeddedBrokerRestartTest {
         // A new controller port on purpose: the lab picks one per start.
         try (EmbeddedBroker broker = startBroker(dataDir, port)) {
             assertEquals(clusterId, broker.clusterId());
-            List<ConsumerRecord<String, String>> records = Kafka.readAll(broker.bootstrapServers(), "clicks", "read_uncommitted", 10);
+            List<ConsumerRecord<String, String>> records = Kafka.readAll(broker.bootstrapServers(), "clicks", "read_uncommitted");
             assertEquals(10, records.size());
             Map<TopicPartition, OffsetAndMetadata> offsets = Kafka.committedOffsets(broker.bootstrapServers(), "dashboard");
             assertEquals(10, offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum(),

@@ -82,16 +82,25 @@ public final class Kafka {
         return records;
     }
 
-    /** Reads a whole topic (all partitions, no group) with the given isolation level. */
-    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, String isolation,
-                                                               int expected) {
+    /** Reads a whole topic up to its current end (all partitions, no group) with the given isolation level. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, String isolation) {
         try (KafkaConsumer<String, String> consumer = consumer(bootstrap, null,
                 Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            return pollUntil(consumer, expected, Duration.ofSeconds(10));
+            // For read_committed the end is the last stable offset, so an open transaction does not stall us.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + topic + " to its end " + end + " within 20 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
         }
     }
 

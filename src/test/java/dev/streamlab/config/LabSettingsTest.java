@@ -1,0 +1,58 @@
+package dev.streamlab.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LabSettingsTest {
+
+    @Test
+    void withoutBootstrapServersTheLabRunsItsOwnBroker() {
+        assertTrue(settings(7070, 9092, Optional.empty()).embedded());
+    }
+
+    @Test
+    void blankBootstrapServersCountAsNone() {
+        assertTrue(settings(7070, 9092, Optional.of("  ")).embedded());
+    }
+
+    @Test
+    void bootstrapServersSwitchToAnExternalCluster() {
+        LabSettings settings = settings(7070, 9092, Optional.of(" kafka:9092 "));
+
+        assertFalse(settings.embedded());
+        assertEquals(Optional.of("kafka:9092"), settings.bootstrapServers());
+    }
+
+    @Test
+    void theWebAndKafkaPortsMustDiffer() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> settings(9092, 9092, Optional.empty()));
+
+        assertEquals("--port and --kafka-port are both 9092; give them different values", e.getMessage());
+    }
+
+    @Test
+    void aPortBelowOneIsRefusedNamingTheFlag() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> settings(7070, 0, Optional.empty()));
+
+        assertEquals("--kafka-port must be a port between 1 and 65535, got 0", e.getMessage());
+    }
+
+    @Test
+    void aZeroConnectTimeoutIsRefused() {
+        assertThrows(InvalidSettingException.class, () -> new LabSettings("127.0.0.1", 1, 2, Path.of("d"), false,
+                Optional.of("k:9092"), Optional.empty(), false, Duration.ZERO));
+    }
+
+    private static LabSettings settings(int web, int kafka, Optional<String> bootstrap) {
+        return new LabSettings("127.0.0.1", web, kafka, Path.of("streamlab-data"), false, bootstrap, Optional.empty(),
+                false, Duration.ofSeconds(10));
+    }
+}

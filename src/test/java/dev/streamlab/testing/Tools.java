@@ -1,0 +1,68 @@
+package dev.streamlab.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the outside programs a learner would use (kcat, Debian's Python clients) and captures what they print. */
+public final class Tools {
+    /** Debian's Kafka packages belong to this interpreter; the first python3 on PATH may be another one. */
+    public static final String PYTHON = "/usr/bin/python3";
+
+    private Tools() {
+    }
+
+    public static boolean installed(String executable) {
+        if (executable.startsWith("/")) {
+            return Files.isExecutable(Path.of(executable));
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, executable))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean pythonHas(String module) {
+        return installed(PYTHON) && run(null, null, PYTHON, "-c", "import " + module).exitCode() == 0;
+    }
+
+    /** Runs to completion (at most 60 s), feeding {@code stdin} when given. */
+    public static Result run(Path workDir, String stdin, String... command) {
+        try {
+            Path out = Files.createTempFile("tool-out", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            Process process = builder.start();
+            if (stdin != null) {
+                process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within 60 s:\n"
+                        + Files.readString(out));
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out));
+            Files.delete(out);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Result(int exitCode, String output) {
+    }
+}
