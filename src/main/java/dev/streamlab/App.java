@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Wires the lab from its settings: data directory, Kafka (embedded or external), web server. No domain logic. */
 public final class App {
@@ -42,40 +44,45 @@ public final class App {
             DataDirectory dataDir = DataDirectory.open(settings.dataDir(), settings.fresh());
             started.push(dataDir);
 
-            KafkaClients clients;
-            BrokerInfo brokerInfo;
+            KafkaClients clients = new KafkaClients(settings.embedded()
+                    ? advertisedHost(settings.host()) + ":" + settings.kafkaPort()
+                    : settings.bootstrapServers().orElseThrow(), clientProperties);
+            BrokerInfo brokerInfo = BrokerInfo.of(settings.embedded() ? BrokerMode.EMBEDDED : BrokerMode.EXTERNAL,
+                    clients.bootstrapServers());
+            ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
+            started.push(probe);
+            WebServer server = new WebServer(new WebContext(QuestLoader.load(), brokerInfo, probe::probe, clock, startedAt));
+
             Duration brokerStartup = Duration.ZERO;
             if (settings.embedded()) {
                 Ports.requireFree(settings.host(), settings.kafkaPort(), "the Kafka", "--kafka-port");
+                // Jetty starts while Kafka does: on two cores that hides most of the web server's start-up.
+                CompletableFuture<Void> web = CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort()));
                 EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
                         settings.host(), advertisedHost(settings.host()), settings.kafkaPort(),
                         Ports.ephemeral(settings.host()), dataDir.path(), Map.of()));
                 long t0 = System.nanoTime();
-                startBroker(broker, dataDir);
+                try {
+                    startBroker(broker, dataDir);
+                } catch (StartupException e) {
+                    web.handle((ok, failed) -> null).join();
+                    server.close();
+                    throw e;
+                }
                 started.push(broker);
                 brokerStartup = Duration.ofNanos(System.nanoTime() - t0);
-                clients = new KafkaClients(broker.bootstrapServers(), clientProperties);
-                brokerInfo = BrokerInfo.of(BrokerMode.EMBEDDED, broker.bootstrapServers());
+                started.push(server); // closed first: no page asks a broker that is going away
+                awaitWeb(web, settings);
             } else {
-                clients = new KafkaClients(settings.bootstrapServers().orElseThrow(), clientProperties);
-                brokerInfo = BrokerInfo.of(BrokerMode.EXTERNAL, clients.bootstrapServers());
-            }
-
-            ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
-            started.push(probe);
-            if (!settings.embedded()) {
                 ClusterStatus status = probe.probe();
                 if (!status.reachable()) {
                     throw new StartupException("cannot reach Kafka at " + clients.bootstrapServers() + " within "
                             + settings.connectTimeout().toSeconds() + " s; check that the cluster runs and the address is right "
                             + "(and --kafka-config for SASL/SSL), or leave out --bootstrap-servers to use the lab's own broker");
                 }
+                started.push(server);
+                awaitWeb(CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort())), settings);
             }
-
-            WebContext web = new WebContext(QuestLoader.load(), brokerInfo, probe::probe, clock, startedAt);
-            WebServer server = new WebServer(web);
-            started.push(server);
-            startWeb(server, settings);
             return new RunningLab(settings, brokerInfo, clients, server.port(), brokerStartup, started);
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
@@ -93,10 +100,10 @@ public final class App {
         }
     }
 
-    private static void startWeb(WebServer server, LabSettings settings) throws StartupException {
+    private static void awaitWeb(CompletableFuture<Void> web, LabSettings settings) throws StartupException {
         try {
-            server.start(settings.host(), settings.webPort());
-        } catch (RuntimeException e) {
+            web.join();
+        } catch (CompletionException e) {
             throw new StartupException("the web server could not listen on " + settings.host() + ":" + settings.webPort()
                     + " (" + rootMessage(e) + "); choose another port with --port");
         }
