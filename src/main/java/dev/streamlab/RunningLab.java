@@ -27,8 +27,10 @@ public final class RunningLab implements AutoCloseable {
         this.resources = new ArrayDeque<>(resources);
     }
 
+    /** The address to open: a wildcard bind is shown as this machine's name, which a browser can reach. */
     public String webUrl() {
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        String reachable = App.advertisedHost(settings.host());
+        String host = reachable.contains(":") ? "[" + reachable + "]" : reachable;
         return "http://" + host + ":" + webPort;
     }
 
