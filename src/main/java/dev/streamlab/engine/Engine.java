@@ -52,7 +52,8 @@ public final class Engine {
         long event = ++lastEvent;
         long now = readsClock ? clock.nowMs() : 0;
         if (processingTimeWindows != null) {
-            processingTimeWindows.advance(now, FireCause.PROCESSING_TIME, event - 1);
+            // windows whose last millisecond is before now fire first; one ending at now also takes this element
+            processingTimeWindows.advance(now - 1, FireCause.PROCESSING_TIME, event - 1);
         }
         eventTimeWindows.processElement(event, key, ts, value, partition);
         if (processingTimeWindows != null) {

@@ -216,14 +216,17 @@ final class WindowOperator {
         }
     }
 
-    /** Moves the operator's time forward and runs every timer that is due, in ascending timestamp order. */
+    /**
+     * Moves the operator's time forward (never back) and runs every timer with timestamp {@code <= newTime}, in
+     * ascending timestamp order.
+     */
     void advance(long newTime, FireCause cause, long afterEvent) {
-        if (newTime <= time) {
-            return;
+        if (newTime > time) {
+            time = newTime;
         }
-        time = newTime;
+        long due = Math.min(newTime, time);
         TimerQueue.Timer timer;
-        while ((timer = timers.pollDue(newTime)) != null) {
+        while ((timer = timers.pollDue(due)) != null) {
             onTimer(timer, cause, afterEvent);
         }
     }
