@@ -3,7 +3,8 @@ package dev.streamlab.engine;
 /**
  * The event-time engine: Flink's per-event bounded-out-of-orderness watermarks (per partition, min-combined, with
  * optional idleness) driving Flink's WindowOperator semantics, plus optional processing-time windows on the injected
- * clock; single-threaded and deterministic.
+ * clock; single-threaded and deterministic. A processing-time window fires once the clock reaches its last
+ * millisecond {@code end - 1}; an element arriving at that very millisecond is still assigned to it.
  */
 public final class Engine {
     private final WatermarkTracker watermarks;
