@@ -21,6 +21,7 @@ public final class WebServer implements AutoCloseable {
     public WebServer(WebContext lab) {
         HealthController health = new HealthController(lab);
         PageController pages = new PageController(lab);
+        SimulateController simulate = new SimulateController();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -32,6 +33,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.get("/", pages::home);
             config.routes.get("/api/health", health::health);
+            config.routes.post("/api/simulate", simulate::simulate);
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));
             }
