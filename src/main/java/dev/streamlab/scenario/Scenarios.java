@@ -2,12 +2,9 @@ package dev.streamlab.scenario;
 
 import dev.streamlab.engine.Engine;
 import dev.streamlab.engine.EngineLog;
-import dev.streamlab.engine.EngineOutput;
-import dev.streamlab.engine.Firing;
-import dev.streamlab.engine.LateElement;
+import dev.streamlab.engine.CollectingOutput;
 import dev.streamlab.engine.ManualClock;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,26 +33,15 @@ public final class Scenarios {
 
     /** Runs a scenario, sending every engine step to {@code log}. */
     public static ScenarioResult run(Scenario scenario, EngineLog log) {
-        List<Firing> firings = new ArrayList<>();
-        List<LateElement> dropped = new ArrayList<>();
+        CollectingOutput output = new CollectingOutput();
         ManualClock clock = new ManualClock(0);
-        Engine engine = new Engine(scenario.config(), clock, new EngineOutput() {
-            @Override
-            public void onFiring(Firing firing) {
-                firings.add(firing);
-            }
-
-            @Override
-            public void onLate(LateElement element) {
-                dropped.add(element);
-            }
-        }, log);
+        Engine engine = new Engine(scenario.config(), clock, output, log);
         for (ScenarioEvent e : scenario.events()) {
             clock.set(e.arrivalMs());
             engine.onEvent(e.key(), e.ts(), e.value(), e.partition());
         }
         engine.endOfInput();
-        return new ScenarioResult(firings, dropped);
+        return new ScenarioResult(output.firings(), output.late());
     }
 
     /** The canonical output format of the conformance suite. */

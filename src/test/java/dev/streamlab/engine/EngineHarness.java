@@ -6,25 +6,15 @@ import java.util.stream.Collectors;
 
 /** Test builder: feeds events into an engine and records firings, late elements and the log. */
 final class EngineHarness {
-    final List<Firing> firings = new ArrayList<>();
-    final List<LateElement> late = new ArrayList<>();
+    private final CollectingOutput output = new CollectingOutput();
+    final List<Firing> firings = output.firings();
+    final List<LateElement> late = output.late();
     final List<LogEntry> log = new ArrayList<>();
     final ManualClock clock = new ManualClock(0);
     final Engine engine;
     private int partition;
 
     private EngineHarness(EngineConfig config, boolean logging) {
-        EngineOutput output = new EngineOutput() {
-            @Override
-            public void onFiring(Firing firing) {
-                firings.add(firing);
-            }
-
-            @Override
-            public void onLate(LateElement element) {
-                late.add(element);
-            }
-        };
         engine = new Engine(config, clock, output, logging ? log::add : EngineLog.OFF);
     }
 
