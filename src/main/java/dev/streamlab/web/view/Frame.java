@@ -4,6 +4,7 @@ import j2html.tags.DomContent;
 
 import static j2html.TagCreator.a;
 import static j2html.TagCreator.body;
+import static j2html.TagCreator.div;
 import static j2html.TagCreator.document;
 import static j2html.TagCreator.footer;
 import static j2html.TagCreator.head;
@@ -33,9 +34,12 @@ public final class Frame {
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                         title(pageTitle + " · Streamlab"),
                         link().withRel("stylesheet").withHref("/web/css/streamlab.css"),
+                        // Every page says when the lab or Kafka is unreachable; status.js shares the page's one WebSocket.
+                        script().withType("module").withSrc("/web/js/status.js"),
                         module == null ? null : script().withType("module").withSrc("/web/js/" + module)),
                 body(
                         header(nav(a(span("Streamlab").withClass("brand")).withHref("/"))).withClass("site-header"),
+                        div().withId("live-banner").withClass("live-banner").attr("role", "status").attr("hidden", "hidden"),
                         main(content).withId("main"),
                         footer("A real Kafka broker, a stream processor you can watch, and challenges that check themselves.")
                                 .withClass("site-footer"))

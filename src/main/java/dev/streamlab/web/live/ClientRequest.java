@@ -1,0 +1,44 @@
+package dev.streamlab.web.live;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * What a page asks of the hub, as JSON: {@code {"op":"subscribe","ref":"r1","subject":"topic","topic":"orders"}}.
+ * Subjects: {@code status} (is Kafka answering), {@code cluster}, {@code consumers} (the lab's demo consumers), {@code topic} (a topic's partitions), {@code group} (a consumer group),
+ * {@code records} (a topic's records; {@code isolation} read_uncommitted or read_committed, {@code from} end,
+ * end:N, offset:N or time:T). {@code unsubscribe} names the subject key the hub answered with.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ClientRequest(String op, String ref, String subject, String topic, String group, String isolation, String from) {
+
+    /** The key a subscription is known by in frames; replays are private to one client, so their key says so. */
+    String key() throws LiveRequestException {
+        return switch (subject == null ? "" : subject) {
+            case "cluster" -> "cluster";
+            case "status" -> "status";
+            case "consumers" -> "consumers";
+            case "topic" -> "topic/" + required(topic, "topic");
+            case "group" -> "group/" + required(group, "group");
+            case "records" -> "records/" + isolationOrDefault() + "/" + required(topic, "topic")
+                    + (isLive() ? "" : "@" + from);
+            default -> throw new LiveRequestException("unknown subject \"" + subject
+                    + "\": use status, cluster, topic, group, records or consumers");
+        };
+    }
+
+    String isolationOrDefault() {
+        return isolation == null || isolation.isBlank() ? "read_uncommitted" : isolation;
+    }
+
+    /** A live tail from the end is shared; anything else is a replay of this client's own. */
+    boolean isLive() {
+        return from == null || from.isBlank() || from.equals("end");
+    }
+
+    private static String required(String value, String name) throws LiveRequestException {
+        if (value == null || value.isBlank()) {
+            throw new LiveRequestException("this subject needs a \"" + name + "\"");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.streamlab.web.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The push channel of every page. Clients subscribe to subjects; one thread flushes every client at most once per
+ * {@link HubSettings#flushInterval()} with one frame holding everything new since its last frame, so bursts are
+ * coalesced. Sends never block: a client with {@link HubSettings#maxInFlight()} frames not yet taken is skipped
+ * (its updates keep coalescing) and, after {@link HubSettings#stallTimeout()}, disconnected. Nobody waits for it.
+ */
+public final class LiveHub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+    /** A page watches a handful of things; a client asking for more is broken or hostile. */
+    static final int MAX_SUBSCRIPTIONS = 32;
+    static final int CLOSE_TOO_SLOW = 4008;
+
+    private final LiveSources sources;
+    private final HubSettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private ScheduledExecutorService ticker;
+
+    public LiveHub(LiveSources sources, HubSettings settings, ObjectMapper json, Clock clock) {
+        this(sources, settings, json, clock, System::nanoTime);
+    }
+
+    LiveHub(LiveSources sources, HubSettings settings, ObjectMapper json, Clock clock, LongSupplier nanoTime) {
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.json = Objects.requireNonNull(json, "json");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /** Starts the flush thread. */
+    public synchronized LiveHub start() {
+        if (ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "streamlab-live-hub");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = settings.flushInterval().toNanos();
+            ticker.scheduleWithFixedDelay(this::flushSafely, every, every, TimeUnit.NANOSECONDS);
+        }
+        return this;
+    }
+
+    public LiveClient connect(LiveSink sink) {
+        LiveClient client = new LiveClient("c" + nextId.incrementAndGet(), sink, nanoTime.getAsLong());
+        clients.put(client.id(), client);
+        return client;
+    }
+
+    /** Handles one message from a page; a bad one is answered with an error part, never with a dropped connection. */
+    public void receive(LiveClient client, String message) {
+        ClientRequest request;
+        try {
+            request = json.readValue(message, ClientRequest.class);
+        } catch (JsonProcessingException e) {
+            reply(client, Map.of("type", "error", "error",
+                    "the lab could not read this message: send JSON like {\"op\":\"subscribe\",\"subject\":\"cluster\"}"));
+            return;
+        }
+        String op = request.op() == null ? "" : request.op();
+        try {
+            switch (op) {
+                case "subscribe" -> subscribe(client, request);
+                case "unsubscribe" -> unsubscribe(client, request.subject());
+                default -> throw new LiveRequestException("unknown op \"" + op + "\": use subscribe or unsubscribe");
+            }
+        } catch (LiveRequestException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("type", "error");
+            error.put("ref", request.ref());
+            error.put("error", e.getMessage());
+            reply(client, error);
+        }
+    }
+
+    private void subscribe(LiveClient client, ClientRequest request) throws LiveRequestException {
+        String key = request.key();
+        if (client.subscriptions.containsKey(key)) {
+            acknowledge(client, request, key);
+            return;
+        }
+        if (client.subscriptions.size() >= MAX_SUBSCRIPTIONS) {
+            throw new LiveRequestException("a page may watch at most " + MAX_SUBSCRIPTIONS + " subjects; unsubscribe some first");
+        }
+        Subscription subscription;
+        if (request.subject().equals("records")) {
+            LiveSources.Opened<RecordStream> opened = sources.records(request.topic(), request.isolationOrDefault(),
+                    request.isLive() ? "end" : request.from());
+            subscription = new Subscription.Records(opened.subject(), opened.startAt(), opened.release());
+        } else {
+            LiveSources.Opened<StateSubject> opened = sources.state(key);
+            subscription = new Subscription.State(opened.subject(), opened.release());
+        }
+        Subscription previous = client.subscriptions.put(key, subscription);
+        if (previous != null) {
+            previous.release();
+        }
+        if (client.isClosed()) { // closed while we opened: give it back
+            release(client);
+            return;
+        }
+        acknowledge(client, request, key);
+    }
+
+    private void acknowledge(LiveClient client, ClientRequest request, String key) {
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("type", "subscribed");
+        ack.put("ref", request.ref());
+        ack.put("subject", key);
+        reply(client, ack);
+    }
+
+    private void unsubscribe(LiveClient client, String key) throws LiveRequestException {
+        Subscription subscription = key == null ? null : client.subscriptions.remove(key);
+        if (subscription == null) {
+            throw new LiveRequestException("not subscribed to \"" + key + "\"");
+        }
+        subscription.release();
+    }
+
+    private void reply(LiveClient client, Map<String, ?> part) {
+        try {
+            client.replies.add(json.writeValueAsString(part));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The page went away: its subscriptions are released at once. */
+    public void disconnect(LiveClient client) {
+        client.closed.set(true);
+        clients.remove(client.id());
+        release(client);
+    }
+
+    private static void release(LiveClient client) {
+        for (String key : List.copyOf(client.subscriptions.keySet())) {
+            Subscription subscription = client.subscriptions.remove(key);
+            if (subscription != null) {
+                subscription.release();
+            }
+        }
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** Clients cut off for taking no updates for too long, since start. */
+    public long droppedClients() {
+        return dropped.get();
+    }
+
+    private void flushSafely() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("live update round failed; the next one retries", e);
+        }
+    }
+
+    /** One round: every client that can take a frame gets everything new in one frame. */
+    void flush() {
+        long now = nanoTime.getAsLong();
+        for (LiveClient client : clients.values()) {
+            if (client.inFlight.get() >= settings.maxInFlight()) {
+                if (now - client.lastProgressNanos.get() > settings.stallTimeout().toNanos()) {
+                    dropped.incrementAndGet();
+                    disconnect(client);
+                    client.sink().close(CLOSE_TOO_SLOW, "this page took no updates for "
+                            + settings.stallTimeout().toSeconds() + " s; reconnect to resync");
+                }
+                continue;
+            }
+            if (client.inFlight.get() == 0) {
+                client.lastProgressNanos.set(now);
+            }
+            String frame = frameFor(client);
+            if (frame != null) {
+                send(client, frame);
+            }
+        }
+    }
+
+    private String frameFor(LiveClient client) {
+        List<String> parts = new ArrayList<>();
+        for (String reply; (reply = client.replies.poll()) != null; ) {
+            parts.add(reply);
+        }
+        for (Subscription subscription : client.subscriptions.values()) {
+            String part = subscription.nextPart(settings.maxRecordsPerFrame());
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        StringBuilder frame = new StringBuilder(64 + parts.stream().mapToInt(String::length).sum());
+        frame.append("{\"at\":").append(clock.millis()).append(",\"parts\":[");
+        for (int i = 0; i < parts.size(); i++) {
+            frame.append(i == 0 ? "" : ",").append(parts.get(i));
+        }
+        return frame.append("]}").toString();
+    }
+
+    private void send(LiveClient client, String frame) {
+        client.inFlight.incrementAndGet();
+        client.framesSent.incrementAndGet();
+        client.sink().send(frame, () -> {
+            client.inFlight.decrementAndGet();
+            client.lastProgressNanos.set(nanoTime.getAsLong());
+        }, failure -> {
+            client.inFlight.decrementAndGet();
+            disconnect(client);
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        for (LiveClient client : List.copyOf(clients.values())) {
+            disconnect(client);
+            client.sink().close(1001, "the lab is shutting down");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.streamlab.web.live;
+
+import java.util.Objects;
+
+/** One subject one client watches, and how far that client has got. Touched only by the hub's flush thread. */
+abstract sealed class Subscription permits Subscription.State, Subscription.Records {
+    private final AutoCloseable release;
+
+    private Subscription(AutoCloseable release) {
+        this.release = Objects.requireNonNull(release, "release");
+    }
+
+    abstract String key();
+
+    /** The frame part that brings the client up to date, or null when it already is; advances the client's position. */
+    abstract String nextPart(int maxRecords);
+
+    void release() {
+        try {
+            release.close();
+        } catch (Exception ignored) {
+            // a source that fails to close must not keep the client's other subscriptions open
+        }
+    }
+
+    /** A keyed state: snapshot first, then deltas. */
+    static final class State extends Subscription {
+        private final StateSubject subject;
+        private long sentVersion = -1;
+
+        State(StateSubject subject, AutoCloseable release) {
+            super(release);
+            this.subject = Objects.requireNonNull(subject, "subject");
+        }
+
+        @Override
+        String key() {
+            return subject.key();
+        }
+
+        @Override
+        String nextPart(int maxRecords) {
+            long version = subject.version();
+            if (version == sentVersion) {
+                return null;
+            }
+            String part = sentVersion < 0 ? subject.snapshot() : subject.partSince(sentVersion);
+            sentVersion = version;
+            return part;
+        }
+    }
+
+    /** A record stream: whatever arrived since the cursor, newest first when there is too much. */
+    static final class Records extends Subscription {
+        private final RecordStream stream;
+        private long cursor;
+        private long sentProblemVersion;
+
+        Records(RecordStream stream, long cursor, AutoCloseable release) {
+            super(release);
+            this.stream = Objects.requireNonNull(stream, "stream");
+            this.cursor = cursor;
+        }
+
+        @Override
+        String key() {
+            return stream.key();
+        }
+
+        @Override
+        String nextPart(int maxRecords) {
+            long problemVersion = stream.problemVersion();
+            RecordStream.Part part = stream.partSince(cursor, maxRecords);
+            cursor = part.next();
+            String records = part.json();
+            if (problemVersion != sentProblemVersion) {
+                sentProblemVersion = problemVersion;
+                String problem = stream.problemPart();
+                return records == null ? problem : records + "," + problem;
+            }
+            return records;
+        }
+    }
+}
