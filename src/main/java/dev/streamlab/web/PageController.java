@@ -4,6 +4,7 @@ import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.view.ComingSoonPage;
 import dev.streamlab.web.view.HomePage;
+import dev.streamlab.web.view.KafkaPage;
 import dev.streamlab.web.view.NotFoundPage;
 import io.javalin.http.Context;
 
@@ -20,6 +21,10 @@ final class PageController {
     }
 
     void chapter(Context ctx, Chapter chapter) {
+        if (chapter.id().equals("kafka")) {
+            ctx.html(KafkaPage.render(chapter, lab.broker().bootstrapServers()));
+            return;
+        }
         ctx.html(ComingSoonPage.render("Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
     }
 

@@ -3,21 +3,28 @@ package dev.streamlab.web;
 import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.lab.Quest;
+import dev.streamlab.web.live.LiveHub;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** What the web layer is given to work with; tests build one around a real broker or a fixed status. */
+/**
+ * What the web layer is given to work with; tests build one around a real broker or a fixed status.
+ * {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by.
+ */
 public record WebContext(Quest quest, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus,
-                         Clock clock, Instant startedAt) {
+                         Clock clock, Instant startedAt, LiveHub live, Set<String> allowedHosts) {
     public WebContext {
         Objects.requireNonNull(quest, "quest");
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(clusterStatus, "clusterStatus");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(live, "live");
+        allowedHosts = Set.copyOf(allowedHosts);
     }
 
     HealthReport health() {

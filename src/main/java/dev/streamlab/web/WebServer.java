@@ -3,7 +3,9 @@ package dev.streamlab.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
+import dev.streamlab.web.live.LiveEndpoint;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The lab's HTTP server: routes to controllers, static browser modules from web/, JSON errors under /api. */
 public final class WebServer implements AutoCloseable {
@@ -22,6 +25,8 @@ public final class WebServer implements AutoCloseable {
         HealthController health = new HealthController(lab);
         PageController pages = new PageController(lab);
         SimulateController simulate = new SimulateController();
+        OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
+        LiveEndpoint live = new LiveEndpoint(lab.live());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -31,6 +36,15 @@ public final class WebServer implements AutoCloseable {
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
             });
+            config.staticFiles.enableWebjars();
+            // A page elsewhere must not drive the learner's lab: refuse its state changes and its live channel.
+            config.routes.before(ctx -> {
+                if (STATE_CHANGING.contains(ctx.method().name())) {
+                    refuseForeignOrigin(origins, ctx);
+                }
+            });
+            config.routes.wsBeforeUpgrade("/ws", ctx -> refuseForeignOrigin(origins, ctx));
+            config.routes.ws("/ws", live::configure);
             config.routes.get("/", pages::home);
             config.routes.get("/api/health", health::health);
             config.routes.post("/api/simulate", simulate::simulate);
@@ -54,6 +68,17 @@ public final class WebServer implements AutoCloseable {
                                 + " (the lab's console has the details)"));
             });
         });
+    }
+
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private static void refuseForeignOrigin(OriginPolicy origins, Context ctx) {
+        String refusal = origins.refusal(ctx.header("Origin"), ctx.header("Host"));
+        if (refusal != null) {
+            LOG.warn("refused {} {} from origin {}: {}", ctx.method(), ctx.path(), ctx.header("Origin"), refusal);
+            ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", refusal));
+            ctx.skipRemainingHandlers();
+        }
     }
 
     /** Starts listening; fails with Jetty's bind error when the port is taken. */

@@ -1,0 +1,159 @@
+package dev.streamlab.e2e;
+
+import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.Kafka;
+import dev.streamlab.testing.Names;
+import dev.streamlab.testing.TestBroker;
+import dev.streamlab.testing.TestLab;
+import dev.streamlab.testing.Tools;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Chapter 2 in real headless Chromium, with kcat doing the producing as a learner would. */
+class KafkaPageInBrowserTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static TestLab lab;
+    private final String bootstrap = TestBroker.bootstrapServers();
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void startLab() {
+        lab = TestLab.start(TestBroker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopLab() {
+        lab.close();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void whatKcatProducesAppearsOnTheOpenPageAsANewOffsetWithoutAReload() throws Exception {
+        assumeTrue(Tools.installed("kcat"), "kcat is not installed (apt-get install kcat; .ci/run does)");
+        String topic = Names.unique("page-orders");
+        Kafka.createTopic(bootstrap, topic, 1);
+        browser.get(lab.url("/kafka?topic=" + topic));
+        browser.executeScript("window.__sameDocument = true;");
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(".lane[data-partition='0']")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector(".lane .cell[data-offset='0']")).isEmpty(), "the topic starts empty");
+
+        kcat(topic, "cust-1:first order\n");
+        WebElement first = await().atMost(PATIENCE).until(
+                () -> browser.findElements(By.cssSelector(".lane[data-partition='0'] .cell[data-offset='0']")),
+                cells -> !cells.isEmpty()).get(0);
+        await().atMost(PATIENCE).until(() -> laneCell(0, 0).getText().contains("cust-1"));
+        kcat(topic, "cust-2:second order\n");
+        await().atMost(PATIENCE).until(() -> !browser.findElements(
+                By.cssSelector(".lane[data-partition='0'] .cell[data-offset='1']")).isEmpty());
+
+        assertEquals(Boolean.TRUE, browser.executeScript("return window.__sameDocument === true"), "no reload happened");
+        assertTrue(first.getText().contains("0"));
+        WebElement newest = await().atMost(PATIENCE).until(
+                () -> browser.findElements(By.cssSelector("#record-views tbody tr[data-offset='1']")),
+                rows -> !rows.isEmpty()).get(0);
+        assertTrue(newest.getText().contains("second order"), newest.getText());
+        Files.write(Path.of("target", "kafka-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aRecordWhoseValueIsMarkupIsShownAsTextAndRunsNothing() throws Exception {
+        assumeTrue(Tools.installed("kcat"), "kcat is not installed (apt-get install kcat; .ci/run does)");
+        String topic = Names.unique("page-xss");
+        Kafka.createTopic(bootstrap, topic, 1);
+        browser.get(lab.url("/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(".lane[data-partition='0']")).isEmpty());
+
+        String payload = "<img src=x onerror=alert(1)>";
+        kcat(topic, "<b>key</b>:" + payload + "\n");
+
+        WebElement value = await().atMost(PATIENCE).until(
+                () -> browser.findElements(By.cssSelector("#record-views td.value")), cells -> !cells.isEmpty()).get(0);
+        assertEquals(payload, value.getText());
+        assertEquals("<b>key</b>", browser.findElement(By.cssSelector("#record-views td.key")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#main img, #main b")).isEmpty(), "no markup from the record became an element");
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    @Test
+    void theProduceFormSaysWhichPartitionAKeyLandsInAndWhy() {
+        String topic = Names.unique("page-produce");
+        Kafka.createTopic(bootstrap, topic, 3);
+        browser.get(lab.url("/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".lane")).size() == 3);
+
+        browser.findElement(By.id("produce-key")).sendKeys("cust-42");
+        browser.findElement(By.id("produce-value")).sendKeys("{\"amount\": 10}");
+        browser.findElement(By.cssSelector("#produce-form button[type=submit]")).click();
+
+        WebElement result = browser.findElement(By.id("produce-result"));
+        await().atMost(PATIENCE).until(() -> result.getText().startsWith("Landed in partition"));
+        assertTrue(result.getText().contains("murmur2"), result.getText());
+        int partition = Integer.parseInt(result.getText().replaceAll("^Landed in partition (\\d+).*$", "$1"));
+        await().atMost(PATIENCE).until(() -> !browser.findElements(
+                By.cssSelector(".lane[data-partition='" + partition + "'] .cell[data-offset='0']")).isEmpty());
+    }
+
+    @Test
+    void aDemoConsumerJoinsItsGroupAndTheLanesShowTheGroupsCommittedOffsets() {
+        String topic = Names.unique("page-group");
+        String group = Names.unique("billing");
+        Kafka.createTopic(bootstrap, topic, 2);
+        Kafka.produce(bootstrap, topic, List.of(
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "a", "1"),
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 1, "b", "2")));
+        browser.get(lab.url("/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".lane")).size() == 2);
+
+        WebElement groupField = browser.findElement(By.id("consumer-group"));
+        groupField.clear();
+        groupField.sendKeys(group);
+        browser.findElement(By.cssSelector("#consumer-start button[type=submit]")).click();
+
+        await().atMost(PATIENCE).until(() -> new Select(browser.findElement(By.id("group-select"))).getOptions().stream()
+                .anyMatch(o -> o.getText().equals(group)));
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".cell.caught-up")).size() == 2);
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("group-members")).getText().contains("reads P0, P1"));
+        assertFalse(browser.findElement(By.id("live-banner")).isDisplayed(), "no problem banner while all is well");
+        browser.findElement(By.cssSelector("#consumers button")).click(); // pause
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("consumers")).getText().contains("paused"));
+    }
+
+    private WebElement laneCell(int partition, long offset) {
+        return browser.findElement(By.cssSelector(".lane[data-partition='" + partition + "'] .cell[data-offset='" + offset + "']"));
+    }
+
+    private void kcat(String topic, String lines) {
+        Tools.Result result = Tools.run(null, lines, "kcat", "-b", bootstrap, "-t", topic, "-P", "-K:");
+        assertEquals(0, result.exitCode(), result.output());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.streamlab.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A page's WebSocket as a test sees it: every frame the lab sent, split into parts. A client made with
+ * {@link #stalled} reads one frame and then nothing more, like a frozen tab; the lab's frames pile up in TCP.
+ */
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final boolean reads;
+    private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final AtomicInteger closeCode = new AtomicInteger();
+    private WebSocket socket;
+
+    private WsClient(boolean reads) {
+        this.reads = reads;
+    }
+
+    public static WsClient connect(String wsUrl) {
+        return open(wsUrl, new WsClient(true));
+    }
+
+    /** As a browser page at {@code origin} connects: with that Origin header. */
+    public static WsClient open(String wsUrl, String origin) {
+        WsClient client = new WsClient(true);
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", origin)
+                .buildAsync(URI.create(wsUrl), client).join();
+        return client;
+    }
+
+    public static WsClient stalled(String wsUrl) {
+        return open(wsUrl, new WsClient(false));
+    }
+
+    private static WsClient open(String wsUrl, WsClient client) {
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(wsUrl), client).join();
+        return client;
+    }
+
+    public WsClient send(String message) {
+        socket.sendText(message, true).join();
+        return this;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            try {
+                frames.add(JSON.readTree(partial.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            partial.setLength(0);
+        }
+        if (reads) {
+            webSocket.request(1);
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode.set(statusCode);
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(-1);
+    }
+
+    public int frameCount() {
+        return frames.size();
+    }
+
+    /** Every part of every frame so far, in order. */
+    public List<JsonNode> parts() {
+        List<JsonNode> parts = new ArrayList<>();
+        for (JsonNode frame : frames) {
+            frame.get("parts").forEach(parts::add);
+        }
+        return parts;
+    }
+
+    /** The parts of one type for one subject. */
+    public List<JsonNode> parts(String type, String subject) {
+        return parts().stream().filter(p -> p.path("type").asText().equals(type)
+                && (subject == null || p.path("subject").asText().equals(subject))).toList();
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    public int closeCode() {
+        return closeCode.get();
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}
