@@ -9,6 +9,7 @@ import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.kafka.EmbeddedBroker;
 import dev.streamlab.kafka.EmbeddedBrokerSettings;
 import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.lab.QuestLoader;
 import dev.streamlab.web.WebContext;
 import dev.streamlab.web.WebServer;
@@ -51,7 +52,9 @@ public final class App {
                     clients.bootstrapServers());
             ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
             started.push(probe);
-            WebServer server = new WebServer(new WebContext(QuestLoader.load(), brokerInfo, probe::probe, clock, startedAt));
+            KafkaActions actions = KafkaActions.open(clients); // connects on first use, so it may exist before Kafka
+            WebServer server = new WebServer(new WebContext(QuestLoader.load(), brokerInfo, probe::probe, clock, startedAt,
+                    actions));
 
             Duration brokerStartup = Duration.ZERO;
             if (settings.embedded()) {
@@ -67,9 +70,11 @@ public final class App {
                 } catch (StartupException e) {
                     web.handle((ok, failed) -> null).join();
                     server.close();
+                    actions.close();
                     throw e;
                 }
                 started.push(broker);
+                started.push(actions); // closed before the broker: demo consumers leave their groups while it runs
                 brokerStartup = Duration.ofNanos(System.nanoTime() - t0);
                 started.push(server); // closed first: no page asks a broker that is going away
                 awaitWeb(web, settings);
@@ -80,6 +85,7 @@ public final class App {
                             + settings.connectTimeout().toSeconds() + " s; check that the cluster runs and the address is right "
                             + "(and --kafka-config for SASL/SSL), or leave out --bootstrap-servers to use the lab's own broker");
                 }
+                started.push(actions);
                 started.push(server);
                 awaitWeb(CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort())), settings);
             }

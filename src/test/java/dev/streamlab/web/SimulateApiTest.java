@@ -3,6 +3,8 @@ package dev.streamlab.web;
 import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.BrokerMode;
 import dev.streamlab.kafka.ClusterStatus;
+import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.lab.QuestLoader;
 import dev.streamlab.testing.FreePorts;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,18 +25,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code POST /api/simulate} on the lab's own web server: the same input and output as the simulate command. */
 class SimulateApiTest {
     private WebServer server;
+    private KafkaActions actions;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
+        actions = KafkaActions.open(new KafkaClients("127.0.0.1:1", Map.of())); // never used, so never connects
         server = new WebServer(new WebContext(QuestLoader.load(), BrokerInfo.of(BrokerMode.EMBEDDED, "127.0.0.1:1"),
-                () -> ClusterStatus.down("not needed here"), Clock.systemUTC(), Instant.now()))
+                () -> ClusterStatus.down("not needed here"), Clock.systemUTC(), Instant.now(), actions))
                 .start("127.0.0.1", FreePorts.next());
     }
 
     @AfterEach
     void stop() {
         server.close();
+        actions.close();
     }
 
     private HttpResponse<String> post(String body) throws Exception {

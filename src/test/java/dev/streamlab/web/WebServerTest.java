@@ -6,6 +6,7 @@ import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.BrokerMode;
 import dev.streamlab.kafka.ClusterProbe;
 import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.lab.QuestLoader;
 import dev.streamlab.testing.FreePorts;
 import dev.streamlab.testing.Http;
@@ -106,13 +107,15 @@ class WebServerTest {
     /** A web server on a free port in front of a real probe. */
     private static final class Lab implements AutoCloseable {
         private final ClusterProbe probe;
+        private final KafkaActions actions;
         private final WebServer server;
 
         Lab(String bootstrap) {
             KafkaClients clients = new KafkaClients(bootstrap, Map.of());
             probe = new ClusterProbe(clients, Duration.ofMillis(1500));
+            actions = KafkaActions.open(clients);
             server = new WebServer(new WebContext(QuestLoader.load(), BrokerInfo.of(BrokerMode.EMBEDDED, bootstrap),
-                    probe::probe, NOW, STARTED)).start("127.0.0.1", FreePorts.next());
+                    probe::probe, NOW, STARTED, actions)).start("127.0.0.1", FreePorts.next());
         }
 
         String url(String path) {
@@ -122,6 +125,7 @@ class WebServerTest {
         @Override
         public void close() {
             server.close();
+            actions.close();
             probe.close();
         }
     }

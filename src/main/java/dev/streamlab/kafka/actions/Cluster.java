@@ -13,24 +13,43 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The actions' shared view of the cluster: one Admin client, the address for messages, and the one way every action
- * waits for Kafka, so "the broker is not answering" reads the same everywhere.
+ * The actions' shared view of the cluster: one Admin client (made on first use, so a lab whose learner never acts
+ * opens no extra connection), the address for messages, and the one way every action waits for Kafka, so "the
+ * broker is not answering" reads the same everywhere.
  */
-final class Cluster {
-    private final Admin admin;
+final class Cluster implements AutoCloseable {
+    private final Supplier<Admin> adminFactory;
     private final String bootstrapServers;
     private final Duration timeout;
+    private Admin admin;
+    private boolean closed;
 
-    Cluster(Admin admin, String bootstrapServers, Duration timeout) {
-        this.admin = admin;
+    Cluster(Supplier<Admin> adminFactory, String bootstrapServers, Duration timeout) {
+        this.adminFactory = adminFactory;
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
     }
 
-    Admin admin() {
+    synchronized Admin admin() {
+        if (closed) {
+            throw new ActionException(Problem.UNAVAILABLE, "the lab is shutting down; start it again and retry.");
+        }
+        if (admin == null) {
+            admin = adminFactory.get();
+        }
         return admin;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+            admin = null;
+        }
     }
 
     String bootstrapServers() {
@@ -96,7 +115,7 @@ final class Cluster {
         if (topic == null || topic.isBlank()) {
             throw ActionException.badRequest("say which topic: \"topic\" is missing or empty.");
         }
-        TopicDescription description = await(admin.describeTopics(List.of(topic)).allTopicNames(),
+        TopicDescription description = await(admin().describeTopics(List.of(topic)).allTopicNames(),
                 cause -> cause instanceof UnknownTopicOrPartitionException || cause instanceof InvalidTopicException
                         ? noSuchTopic(topic) : null).get(topic);
         return description.partitions().size();

@@ -1,27 +1,27 @@
 package dev.streamlab.kafka.actions;
 
 import dev.streamlab.kafka.KafkaClients;
-import org.apache.kafka.clients.admin.Admin;
 
 import java.time.Duration;
 
 /**
- * The lab's Kafka actions, built around one Admin client and one producer that live as long as the lab. Closing it
- * stops the demo consumers, then closes the producer and the Admin client.
+ * The lab's Kafka actions, built around one Admin client and one producer that live as long as the lab (both made on
+ * first use, so opening this costs nothing and connects to nothing). Closing it stops the demo consumers, then
+ * closes the producer and the Admin client.
  */
 public final class KafkaActions implements AutoCloseable {
     /** How long an action waits for Kafka before it reports the broker as not answering. */
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final Admin admin;
+    private final Cluster cluster;
     private final TopicActions topics;
     private final RecordProducer records;
     private final DemoConsumers consumers;
     private final GroupActions groups;
 
     private KafkaActions(KafkaClients clients, int maxDemoConsumers) {
-        this.admin = clients.admin("streamlab-actions", (int) TIMEOUT.toMillis());
-        Cluster cluster = new Cluster(admin, clients.bootstrapServers(), TIMEOUT);
+        this.cluster = new Cluster(() -> clients.admin("streamlab-actions", (int) TIMEOUT.toMillis()),
+                clients.bootstrapServers(), TIMEOUT);
         this.topics = new TopicActions(cluster);
         this.records = new RecordProducer(cluster, clients);
         this.consumers = new DemoConsumers(cluster, clients, maxDemoConsumers);
@@ -64,7 +64,7 @@ public final class KafkaActions implements AutoCloseable {
             try {
                 records.close();
             } finally {
-                admin.close(Duration.ofSeconds(2));
+                cluster.close();
             }
         }
     }

@@ -33,11 +33,28 @@ public final class RecordProducer implements AutoCloseable {
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(DELIVERY_SECONDS);
 
     private final Cluster cluster;
-    private final Producer<String, String> producer;
+    private final KafkaClients clients;
+    private Producer<String, String> producer;
+    private boolean closed;
 
     RecordProducer(Cluster cluster, KafkaClients clients) {
         this.cluster = cluster;
-        this.producer = new KafkaProducer<>(clients.config(Map.of(
+        this.clients = clients;
+    }
+
+    /** The shared producer, made on first use. */
+    private synchronized Producer<String, String> producer() {
+        if (closed) {
+            throw new ActionException(Problem.UNAVAILABLE, "the lab is shutting down; start it again and retry.");
+        }
+        if (producer == null) {
+            producer = newProducer(clients);
+        }
+        return producer;
+    }
+
+    private static Producer<String, String> newProducer(KafkaClients clients) {
+        return new KafkaProducer<>(clients.config(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "streamlab-actions-producer",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0,
@@ -73,7 +90,7 @@ public final class RecordProducer implements AutoCloseable {
 
         Future<RecordMetadata> sent;
         try {
-            sent = producer.send(record);
+            sent = producer().send(record);
         } catch (KafkaException e) {
             throw ActionException.badRequest("Kafka's producer refused the record: " + e.getMessage());
         }
@@ -145,7 +162,11 @@ public final class RecordProducer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(2));
+    public synchronized void close() {
+        closed = true;
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+            producer = null;
+        }
     }
 }
