@@ -320,7 +320,7 @@ class KafkaActionsApiTest {
 
         assertEquals(409, busy.statusCode());
         assertError(busy, "group " + group + " still has 1 active member(s) (client ids streamlab-demo-" + id + ")",
-                "stop the group's consumers first, then reset", "DELETE /api/consumers/");
+                "stop the group's consumers first, then reset", "DELETE /api/consumers/" + id);
 
         lab.send("DELETE", "/api/consumers/" + id, null);
         HttpResponse<String> reset = lab.send("POST", "/api/groups/" + group + "/reset",

@@ -131,7 +131,8 @@ public final class GroupActions {
         String hint = demo.isEmpty() ? ""
                 : " The lab's own demo consumer" + (demo.size() == 1 ? " " : "s ") + String.join(", ", demo)
                 + (demo.size() == 1 ? " is" : " are") + " in this group: stop "
-                + (demo.size() == 1 ? "it" : "each") + " with DELETE /api/consumers/{id}.";
+                + (demo.size() == 1 ? "it" : "them") + " with " + demo.stream().map(id -> "DELETE /api/consumers/" + id)
+                .collect(Collectors.joining(", ")) + ".";
         throw ActionException.conflict("group " + group + " still has " + members.size() + " active member(s) (client ids "
                 + clientIds + "): stop the group's consumers first, then reset." + hint);
     }
