@@ -10,7 +10,7 @@ import dev.streamlab.kafka.EmbeddedBroker;
 import dev.streamlab.kafka.EmbeddedBrokerSettings;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.lab.QuestLoader;
-import dev.streamlab.web.WebContext;
+import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.web.WebServer;
 
 import java.io.IOException;
@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,13 +53,16 @@ public final class App {
                     clients.bootstrapServers());
             ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
             started.push(probe);
-            WebServer server = new WebServer(new WebContext(QuestLoader.load(), brokerInfo, probe::probe, clock, startedAt));
+            LabWeb web = LabWeb.build(QuestLoader.load(), brokerInfo, clients, probe::probe, clock, startedAt,
+                    allowedHosts(settings.host()), HubSettings.defaults());
+            started.push(web);
+            WebServer server = web.server();
 
             Duration brokerStartup = Duration.ZERO;
             if (settings.embedded()) {
                 Ports.requireFree(settings.host(), settings.kafkaPort(), "the Kafka", "--kafka-port");
                 // Jetty starts while Kafka does: on two cores that hides most of the web server's start-up.
-                CompletableFuture<Void> web = CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort()));
+                CompletableFuture<Void> listening = CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort()));
                 EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
                         settings.host(), advertisedHost(settings.host()), settings.kafkaPort(),
                         Ports.ephemeral(settings.host()), dataDir.path(), Map.of()));
@@ -65,14 +70,16 @@ public final class App {
                 try {
                     startBroker(broker, dataDir);
                 } catch (StartupException e) {
-                    web.handle((ok, failed) -> null).join();
-                    server.close();
+                    listening.handle((ok, failed) -> null).join();
                     throw e;
                 }
                 started.push(broker);
                 brokerStartup = Duration.ofNanos(System.nanoTime() - t0);
-                started.push(server); // closed first: no page asks a broker that is going away
-                awaitWeb(web, settings);
+                // The web side closes first (demo consumers leave their groups while Kafka still runs).
+                started.remove(web);
+                started.push(web);
+                awaitWeb(listening, settings);
+                web.startLive();
             } else {
                 ClusterStatus status = probe.probe();
                 if (!status.reachable()) {
@@ -80,8 +87,8 @@ public final class App {
                             + settings.connectTimeout().toSeconds() + " s; check that the cluster runs and the address is right "
                             + "(and --kafka-config for SASL/SSL), or leave out --bootstrap-servers to use the lab's own broker");
                 }
-                started.push(server);
                 awaitWeb(CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort())), settings);
+                web.startLive();
             }
             return new RunningLab(settings, brokerInfo, clients, server.port(), brokerStartup, started);
         } catch (StartupException | RuntimeException e) {
@@ -115,6 +122,19 @@ public final class App {
         } catch (UnknownHostException e) {
             throw new StartupException("--host " + host + " is not a known address; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
         }
+    }
+
+    /** Names a browser may use for the lab besides localhost and IP literals (which {@code OriginPolicy} always allows). */
+    static Set<String> allowedHosts(String host) {
+        Set<String> names = new HashSet<>();
+        names.add(host);
+        names.add(advertisedHost(host));
+        try {
+            names.add(InetAddress.getLocalHost().getHostName());
+        } catch (UnknownHostException e) {
+            // no host name: localhost and IP addresses still work
+        }
+        return names;
     }
 
     /** Clients must be told an address they can reach; a wildcard bind is not one. */

@@ -53,6 +53,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWebLayerReachesKafkaOnlyThroughTheKafkaPackagesServices() {
+        noClasses().that().resideInAPackage("dev.streamlab.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheCommandLineUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("dev.streamlab.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")

@@ -2,6 +2,7 @@ package dev.streamlab.web;
 
 import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.ClusterStatus;
+import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.lab.Quest;
 import dev.streamlab.web.live.LiveHub;
 
@@ -13,17 +14,21 @@ import java.util.function.Supplier;
 
 /**
  * What the web layer is given to work with; tests build one around a real broker or a fixed status.
- * {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by.
+ * {@code kafkaChanged} is told after every action that changed Kafka, so live pages see it without waiting for the
+ * next poll; {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by.
  */
-public record WebContext(Quest quest, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus,
-                         Clock clock, Instant startedAt, LiveHub live, Set<String> allowedHosts) {
+public record WebContext(Quest quest, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus, Clock clock,
+                         Instant startedAt, KafkaActions kafkaActions, LiveHub live, Runnable kafkaChanged,
+                         Set<String> allowedHosts) {
     public WebContext {
         Objects.requireNonNull(quest, "quest");
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(clusterStatus, "clusterStatus");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(kafkaActions, "kafkaActions");
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(kafkaChanged, "kafkaChanged");
         allowedHosts = Set.copyOf(allowedHosts);
     }
 

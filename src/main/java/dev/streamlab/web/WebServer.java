@@ -1,6 +1,7 @@
 package dev.streamlab.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.kafka.actions.ActionException;
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.live.LiveEndpoint;
@@ -25,6 +26,7 @@ public final class WebServer implements AutoCloseable {
         HealthController health = new HealthController(lab);
         PageController pages = new PageController(lab);
         SimulateController simulate = new SimulateController();
+        KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         this.app = Javalin.create(config -> {
@@ -43,11 +45,26 @@ public final class WebServer implements AutoCloseable {
                     refuseForeignOrigin(origins, ctx);
                 }
             });
+            config.routes.after("/api/*", ctx -> {
+                if (STATE_CHANGING.contains(ctx.method().name()) && ctx.statusCode() < 300) {
+                    lab.kafkaChanged().run();
+                }
+            });
             config.routes.wsBeforeUpgrade("/ws", ctx -> refuseForeignOrigin(origins, ctx));
             config.routes.ws("/ws", live::configure);
             config.routes.get("/", pages::home);
             config.routes.get("/api/health", health::health);
             config.routes.post("/api/simulate", simulate::simulate);
+            config.routes.post("/api/topics", kafka::createTopic);
+            config.routes.delete("/api/topics/{name}", kafka::deleteTopic);
+            config.routes.post("/api/topics/{name}/records", kafka::produce);
+            config.routes.post("/api/groups/{group}/consumers", kafka::startConsumer);
+            config.routes.post("/api/groups/{group}/reset", kafka::resetGroup);
+            config.routes.get("/api/consumers", kafka::listConsumers);
+            config.routes.post("/api/consumers/{id}/pause", kafka::pauseConsumer);
+            config.routes.post("/api/consumers/{id}/resume", kafka::resumeConsumer);
+            config.routes.delete("/api/consumers/{id}", kafka::stopConsumer);
+            config.routes.exception(ActionException.class, KafkaActionsController::refused);
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));
             }
@@ -56,7 +73,9 @@ public final class WebServer implements AutoCloseable {
             }
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
                 if (ctx.path().startsWith("/api/")) {
-                    ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                    if (ctx.endpoints().matchedHttpEndpoint() == null) { // a matched action said itself what is missing
+                        ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                    }
                 } else {
                     pages.notFound(ctx);
                 }

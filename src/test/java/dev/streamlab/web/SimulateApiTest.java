@@ -3,8 +3,11 @@ package dev.streamlab.web;
 import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.BrokerMode;
 import dev.streamlab.kafka.ClusterStatus;
+import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.lab.QuestLoader;
 import dev.streamlab.testing.FreePorts;
+import dev.streamlab.testing.TestLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,29 +18,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /api/simulate} on the lab's own web server: the same input and output as the simulate command. */
 class SimulateApiTest {
-    private WebServer server;
+    private TestLab lab;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        server = new WebServer(new WebContext(QuestLoader.load(), BrokerInfo.of(BrokerMode.EMBEDDED, "127.0.0.1:1"),
-                () -> ClusterStatus.down("not needed here"), Clock.systemUTC(), Instant.now()))
-                .start("127.0.0.1", FreePorts.next());
+        lab = TestLab.start("127.0.0.1:" + FreePorts.next()); // no Kafka: simulating needs none
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        lab.close();
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/simulate"))
+        return http.send(HttpRequest.newBuilder(URI.create(lab.url("/api/simulate")))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -6,8 +6,11 @@ import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.BrokerMode;
 import dev.streamlab.kafka.ClusterProbe;
 import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.lab.QuestLoader;
 import dev.streamlab.testing.FreePorts;
+import dev.streamlab.testing.TestLab;
+import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.testing.Http;
 import dev.streamlab.testing.TestBroker;
 import org.junit.jupiter.api.Test;
@@ -103,26 +106,21 @@ class WebServerTest {
         }
     }
 
-    /** A web server on a free port in front of a real probe. */
+    /** The lab's web side on a free port in front of {@code bootstrap}, with the test's clock. */
     private static final class Lab implements AutoCloseable {
-        private final ClusterProbe probe;
-        private final WebServer server;
+        private final TestLab web;
 
         Lab(String bootstrap) {
-            KafkaClients clients = new KafkaClients(bootstrap, Map.of());
-            probe = new ClusterProbe(clients, Duration.ofMillis(1500));
-            server = new WebServer(new WebContext(QuestLoader.load(), BrokerInfo.of(BrokerMode.EMBEDDED, bootstrap),
-                    probe::probe, NOW, STARTED)).start("127.0.0.1", FreePorts.next());
+            web = TestLab.start(bootstrap, HubSettings.defaults(), NOW, STARTED);
         }
 
         String url(String path) {
-            return "http://127.0.0.1:" + server.port() + path;
+            return web.url(path);
         }
 
         @Override
         public void close() {
-            server.close();
-            probe.close();
+            web.close();
         }
     }
 }

@@ -143,7 +143,7 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     }
 
     private Opened<RecordStream> replay(String topic, Isolation isolation, StartPosition start) throws LiveRequestException {
-        RecordStream stream = new RecordStream("records/" + isolation.kafkaName() + "/" + topic + "@" + start,
+        RecordStream stream = new RecordStream("records/" + isolation.kafkaName() + "/" + topic + "@" + start.text(),
                 json, REPLAY_CAPACITY);
         AutoCloseable tail = open(() -> RecordTail.open(clients, topic, isolation, start,
                 batch -> stream.append(batch.records()), stream::problem));

@@ -1,0 +1,132 @@
+package dev.streamlab;
+
+import dev.streamlab.kafka.BrokerInfo;
+import dev.streamlab.kafka.ClusterStatus;
+import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.actions.DemoConsumerView;
+import dev.streamlab.kafka.actions.KafkaActions;
+import dev.streamlab.kafka.monitor.ClusterMonitor;
+import dev.streamlab.kafka.monitor.MonitorSettings;
+import dev.streamlab.kafka.tail.LiveTails;
+import dev.streamlab.lab.Quest;
+import dev.streamlab.web.WebContext;
+import dev.streamlab.web.WebServer;
+import dev.streamlab.web.live.HubSettings;
+import dev.streamlab.web.live.KafkaSubjects;
+import dev.streamlab.web.live.LiveHub;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The web side of a lab around one Kafka address: cluster monitor, record tails, REST actions, live hub and web
+ * server. App builds it for the real lab and tests build it around the test broker, so both run the same wiring.
+ * Nothing talks to Kafka until {@link #startLive()}; {@link #close()} stops everything in reverse order.
+ */
+public final class LabWeb implements AutoCloseable {
+    /**
+     * Three polls a second, and a call that takes 1 s means Kafka is not answering: a page says so within 2 s
+     * (a poll's wait plus the hub's next frame).
+     */
+    static final MonitorSettings MONITOR = new MonitorSettings(Duration.ofMillis(333), Duration.ofMillis(1000),
+            Duration.ofMinutes(10));
+    /** A live tail shows a newcomer this many of each partition's latest records. */
+    static final int RECENT_PER_TOPIC = 60;
+
+    private final ClusterMonitor monitor;
+    private final LiveTails tails;
+    private final KafkaActions actions;
+    private final LiveHub hub;
+    private final KafkaSubjects subjects;
+    private final WebServer server;
+    private boolean live;
+
+    private LabWeb(ClusterMonitor monitor, LiveTails tails, KafkaActions actions, KafkaSubjects subjects, LiveHub hub,
+                   WebServer server) {
+        this.monitor = monitor;
+        this.tails = tails;
+        this.actions = actions;
+        this.subjects = subjects;
+        this.hub = hub;
+        this.server = server;
+    }
+
+    /** Builds every part; none of them connects to Kafka yet. */
+    public static LabWeb build(Quest quest, BrokerInfo broker, KafkaClients clients, Supplier<ClusterStatus> status,
+                               Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings) {
+        Objects.requireNonNull(clients, "clients");
+        ClusterMonitor monitor = new ClusterMonitor(clients, MONITOR, clock);
+        LiveTails tails = new LiveTails(clients, RECENT_PER_TOPIC);
+        KafkaActions actions = KafkaActions.open(clients);
+        KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions),
+                WebServer.jsonMapper());
+        LiveHub hub = new LiveHub(subjects, hubSettings, WebServer.jsonMapper(), clock);
+        WebServer server = new WebServer(new WebContext(quest, broker, status, clock, startedAt, actions, hub,
+                () -> {
+                    monitor.refreshNow();
+                    subjects.consumersChanged();
+                }, allowedHosts));
+        return new LabWeb(monitor, tails, actions, subjects, hub, server);
+    }
+
+    /** Starts watching Kafka and pushing to pages; call once Kafka may be there. */
+    public synchronized LabWeb startLive() {
+        if (!live) {
+            live = true;
+            monitor.start();
+            hub.start();
+        }
+        return this;
+    }
+
+    private static Map<String, ?> demoConsumers(KafkaActions actions) {
+        Map<String, DemoConsumerView> byId = new LinkedHashMap<>();
+        for (DemoConsumerView view : actions.consumers().list()) {
+            byId.put(view.id(), view);
+        }
+        return byId;
+    }
+
+    public WebServer server() {
+        return server;
+    }
+
+    public LiveHub hub() {
+        return hub;
+    }
+
+    public ClusterMonitor monitor() {
+        return monitor;
+    }
+
+    public KafkaActions actions() {
+        return actions;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(server);
+        closeQuietly(hub);
+        closeQuietly(subjects);
+        closeQuietly(tails);
+        closeQuietly(actions); // demo consumers leave their groups while Kafka still runs
+        closeQuietly(monitor);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // keep closing the rest
+        }
+    }
+}

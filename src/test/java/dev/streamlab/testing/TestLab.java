@@ -1,0 +1,79 @@
+package dev.streamlab.testing;
+
+import dev.streamlab.LabWeb;
+import dev.streamlab.kafka.BrokerInfo;
+import dev.streamlab.kafka.BrokerMode;
+import dev.streamlab.kafka.ClusterProbe;
+import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.lab.QuestLoader;
+import dev.streamlab.web.live.HubSettings;
+import dev.streamlab.web.live.LiveHub;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** The lab's whole web side (monitor, tails, actions, hub, server) on a free port, in front of a Kafka address. */
+public final class TestLab implements AutoCloseable {
+    private final ClusterProbe probe;
+    private final LabWeb web;
+    private final int port;
+
+    private TestLab(ClusterProbe probe, LabWeb web, int port) {
+        this.probe = probe;
+        this.web = web;
+        this.port = port;
+    }
+
+    public static TestLab start(String bootstrap) {
+        return start(bootstrap, HubSettings.defaults(), Clock.systemUTC());
+    }
+
+    public static TestLab start(String bootstrap, HubSettings hub) {
+        return start(bootstrap, hub, Clock.systemUTC());
+    }
+
+    public static TestLab start(String bootstrap, HubSettings hub, Clock clock) {
+        return start(bootstrap, hub, clock, clock.instant());
+    }
+
+    /** With a clock and start time of the test's choosing (uptime is their difference). */
+    public static TestLab start(String bootstrap, HubSettings hub, Clock clock, Instant startedAt) {
+        KafkaClients clients = new KafkaClients(bootstrap, Map.of());
+        ClusterProbe probe = new ClusterProbe(clients, Duration.ofMillis(1500));
+        LabWeb web = LabWeb.build(QuestLoader.load(), BrokerInfo.of(BrokerMode.EMBEDDED, bootstrap), clients, probe::probe,
+                clock, startedAt, Set.of(), hub);
+        int port = FreePorts.next();
+        web.server().start("127.0.0.1", port);
+        web.startLive();
+        return new TestLab(probe, web, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public String wsUrl() {
+        return "ws://127.0.0.1:" + port + "/ws";
+    }
+
+    public LiveHub hub() {
+        return web.hub();
+    }
+
+    public LabWeb web() {
+        return web;
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        probe.close();
+    }
+}
