@@ -16,8 +16,9 @@ import java.util.Set;
  * What the monitor remembers of each group over the last {@code window}: samples of its generation, members and
  * offsets, and the events found by comparing consecutive reachable snapshots. Thread-safe.
  *
- * <p>Bounds: a sample is recorded when the group changed, but at most one per {@link #SAMPLE_SPACING} unless its
- * generation or members changed (a change held back is recorded by the first snapshot after the spacing).
+ * <p>Bounds: a sample is recorded when the group changed. A change that is an event or changes the generation or
+ * the members always gets its own sample; other changes (offsets moving on, lag) share one sample per
+ * {@link #SAMPLE_SPACING}, which holds the newest of them, so the newest sample always shows the group as last seen.
  * Samples and events older than the window are dropped, except a present group's newest sample, which still
  * describes it; each group keeps at most {@code maxSamplesPerGroup} samples and the history at most
  * {@code maxEvents} events, dropping the oldest first.
@@ -27,7 +28,7 @@ import java.util.Set;
  * committed offsets are deleted).
  */
 public final class MonitorHistory {
-    /** At most one sample per group per this spacing, unless the group's generation or members changed. */
+    /** A group's minor changes (offsets moving on) share one sample per this spacing. */
     public static final Duration SAMPLE_SPACING = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_SAMPLES_PER_GROUP = 2_000;
     public static final int DEFAULT_MAX_EVENTS = 10_000;
@@ -35,7 +36,7 @@ public final class MonitorHistory {
     private final Duration window;
     private final int maxSamplesPerGroup;
     private final int maxEvents;
-    private final Map<String, Deque<GroupSample>> samples = new HashMap<>();
+    private final Map<String, Series> samples = new HashMap<>();
     private final Deque<GroupEvent> events = new ArrayDeque<>();
     private final Map<String, GroupState> lastSeen = new HashMap<>();
     private boolean baselineTaken;
@@ -60,9 +61,10 @@ public final class MonitorHistory {
             Set<String> present = new HashSet<>();
             for (GroupState group : snapshot.groups()) {
                 present.add(group.groupId());
-                compare(snapshot.at(), lastSeen.get(group.groupId()), group);
+                boolean eventful = compare(snapshot.at(), lastSeen.get(group.groupId()), group);
                 lastSeen.put(group.groupId(), group);
-                sample(snapshot.at(), group);
+                samples.computeIfAbsent(group.groupId(), id -> new Series())
+                        .add(GroupSample.of(snapshot.at(), group), eventful, maxSamplesPerGroup);
             }
             for (String gone : new ArrayList<>(lastSeen.keySet())) {
                 if (!present.contains(gone)) {
@@ -77,8 +79,8 @@ public final class MonitorHistory {
 
     /** The group's samples, oldest first; empty for a group never seen or forgotten. */
     public synchronized List<GroupSample> samples(String groupId) {
-        Deque<GroupSample> series = samples.get(groupId);
-        return series == null ? List.of() : List.copyOf(series);
+        Series series = samples.get(groupId);
+        return series == null ? List.of() : List.copyOf(series.samples);
     }
 
     /** The group's events, oldest first. */
@@ -91,34 +93,20 @@ public final class MonitorHistory {
         return List.copyOf(events);
     }
 
-    private void compare(Instant at, GroupState before, GroupState after) {
+    /** Adds the events between two observations; whether there were any. */
+    private boolean compare(Instant at, GroupState before, GroupState after) {
         if (!baselineTaken) {
-            return;
+            return false;
         }
-        GroupChanges.between(at, before == null ? empty(after.groupId(), null) : before, after, before != null)
-                .forEach(this::addEvent);
+        List<GroupEvent> found = GroupChanges.between(at, before == null ? empty(after.groupId(), null) : before,
+                after, before != null);
+        found.forEach(this::addEvent);
+        return !found.isEmpty();
     }
 
     private static GroupState empty(String groupId, GroupState like) {
         return new GroupState(groupId, "Dead", like == null ? "classic" : like.type(), "",
                 like == null ? 0 : like.generation(), List.of(), List.of());
-    }
-
-    private void sample(Instant at, GroupState group) {
-        GroupSample sample = GroupSample.of(at, group);
-        Deque<GroupSample> series = samples.computeIfAbsent(group.groupId(), id -> new ArrayDeque<>());
-        GroupSample last = series.peekLast();
-        if (last != null && last.sameContentAs(sample)) {
-            return;
-        }
-        boolean membership = last == null || last.generation() != sample.generation()
-                || !last.memberIds().equals(sample.memberIds());
-        if (membership || !at.isBefore(last.at().plus(SAMPLE_SPACING))) {
-            series.addLast(sample);
-            while (series.size() > maxSamplesPerGroup) {
-                series.removeFirst();
-            }
-        }
     }
 
     private void addEvent(GroupEvent event) {
@@ -134,12 +122,38 @@ public final class MonitorHistory {
             events.removeFirst();
         }
         samples.entrySet().removeIf(entry -> {
-            Deque<GroupSample> series = entry.getValue();
+            Deque<GroupSample> series = entry.getValue().samples;
             int keep = lastSeen.containsKey(entry.getKey()) ? 1 : 0;
             while (series.size() > keep && series.peekFirst().at().isBefore(oldest)) {
                 series.removeFirst();
             }
             return series.isEmpty();
         });
+    }
+
+    /** One group's samples, and the one-second slot the newest sample fills when it is a minor change. */
+    private static final class Series {
+        private final Deque<GroupSample> samples = new ArrayDeque<>();
+        private Instant slotOpened;
+
+        void add(GroupSample sample, boolean eventful, int max) {
+            GroupSample last = samples.peekLast();
+            if (last != null && last.sameContentAs(sample)) {
+                return;
+            }
+            boolean major = last == null || eventful || last.generation() != sample.generation()
+                    || !last.memberIds().equals(sample.memberIds());
+            if (major) {
+                slotOpened = null;
+            } else if (slotOpened != null && sample.at().isBefore(slotOpened.plus(SAMPLE_SPACING))) {
+                samples.removeLast();
+            } else {
+                slotOpened = sample.at();
+            }
+            samples.addLast(sample);
+            while (samples.size() > max) {
+                samples.removeFirst();
+            }
+        }
     }
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A transactional id as its coordinator describes it: {@code state} is Kafka's name (Ongoing, PrepareCommit,
- * CompleteCommit, Empty, ...); {@code transactionStartTimeMs} is -1 when no transaction is open; {@code partitions}
- * (sorted) are those the open transaction has written to.
+ * CompleteCommit, Empty, ...); {@code transactionStartTimeMs} is when the open transaction started or, when none is
+ * open, the last one (Kafka keeps it), -1 when none ever did; {@code partitions} (sorted) are those the open
+ * transaction has written to.
  */
 public record TransactionState(String transactionalId, String state, long producerId, int producerEpoch,
                                long transactionStartTimeMs, List<TopicPartitionRef> partitions) {

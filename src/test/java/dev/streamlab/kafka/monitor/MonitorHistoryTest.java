@@ -109,6 +109,18 @@ class MonitorHistoryTest {
     }
 
     @Test
+    void aShortLivedResetKeepsItsOwnSampleAndTheNewestSampleIsTheGroupAsLastSeen() {
+        history.record(snapshot(T0, group("billing", 1, List.of(), offset("orders", 0, 20, 20))));
+        history.record(snapshot(T0.plusMillis(100), group("billing", 1, List.of(), offset("orders", 0, 0, 20))));
+        history.record(snapshot(T0.plusMillis(200), group("billing", 1, List.of(), offset("orders", 0, 15, 20))));
+        history.record(snapshot(T0.plusMillis(300), group("billing", 1, List.of(), offset("orders", 0, 20, 20))));
+
+        assertEquals(List.of(20L, 0L, 20L), history.samples("billing").stream()
+                .map(s -> s.offsets().get(0).committed()).toList());
+        assertEquals(T0.plusMillis(300), history.samples("billing").get(2).at());
+    }
+
+    @Test
     void aMembershipChangeIsSampledAtOnceEvenWithinASecond() {
         history.record(snapshot(T0, group("billing", 1, List.of(member("m1")))));
         history.record(snapshot(T0.plusMillis(300), group("billing", 2, List.of(member("m1"), member("m2")))));
