@@ -14,7 +14,7 @@ if (banner) {
     if (linkState === 'closed') {
       text = 'Lost the connection to the lab. Reconnecting… (is the lab still running?)';
       kind = 'lab-down';
-    } else if (broker && !broker.reachable) {
+    } else if (broker && broker.checked && !broker.reachable) {
       text = 'Kafka is not answering: ' + (broker.problem || 'no reply') + ' The page updates again by itself when it is back.';
       kind = 'broker-down';
     }

@@ -115,7 +115,8 @@ public final class WebServer implements AutoCloseable {
         app.stop();
     }
 
-    static ObjectMapper jsonMapper() {
+    /** How the lab writes JSON, for REST answers and live frames alike. */
+    public static ObjectMapper jsonMapper() {
         return new ObjectMapper();
     }
 }

@@ -68,20 +68,14 @@ class KafkaPageInBrowserTest {
         assertTrue(browser.findElements(By.cssSelector(".lane .cell[data-offset='0']")).isEmpty(), "the topic starts empty");
 
         kcat(topic, "cust-1:first order\n");
-        WebElement first = await().atMost(PATIENCE).until(
-                () -> browser.findElements(By.cssSelector(".lane[data-partition='0'] .cell[data-offset='0']")),
-                cells -> !cells.isEmpty()).get(0);
-        await().atMost(PATIENCE).until(() -> laneCell(0, 0).getText().contains("cust-1"));
+        await().atMost(PATIENCE).until(() -> text(".lane[data-partition='0'] .cell[data-offset='0']").contains("cust-1"));
         kcat(topic, "cust-2:second order\n");
         await().atMost(PATIENCE).until(() -> !browser.findElements(
                 By.cssSelector(".lane[data-partition='0'] .cell[data-offset='1']")).isEmpty());
 
         assertEquals(Boolean.TRUE, browser.executeScript("return window.__sameDocument === true"), "no reload happened");
-        assertTrue(first.getText().contains("0"));
-        WebElement newest = await().atMost(PATIENCE).until(
-                () -> browser.findElements(By.cssSelector("#record-views tbody tr[data-offset='1']")),
-                rows -> !rows.isEmpty()).get(0);
-        assertTrue(newest.getText().contains("second order"), newest.getText());
+        await().atMost(PATIENCE).until(() -> text("#record-views tbody tr[data-offset='1']").contains("second order"));
+        assertTrue(text(".lane[data-partition='0'] .cell[data-offset='1']").contains("cust-2"));
         Files.write(Path.of("target", "kafka-page.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
@@ -96,10 +90,9 @@ class KafkaPageInBrowserTest {
         String payload = "<img src=x onerror=alert(1)>";
         kcat(topic, "<b>key</b>:" + payload + "\n");
 
-        WebElement value = await().atMost(PATIENCE).until(
-                () -> browser.findElements(By.cssSelector("#record-views td.value")), cells -> !cells.isEmpty()).get(0);
-        assertEquals(payload, value.getText());
-        assertEquals("<b>key</b>", browser.findElement(By.cssSelector("#record-views td.key")).getText());
+        await().atMost(PATIENCE).until(() -> !text("#record-views td.value").isEmpty());
+        assertEquals(payload, text("#record-views td.value"));
+        assertEquals("<b>key</b>", text("#record-views td.key"));
         assertTrue(browser.findElements(By.cssSelector("#main img, #main b")).isEmpty(), "no markup from the record became an element");
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
@@ -142,14 +135,16 @@ class KafkaPageInBrowserTest {
         await().atMost(PATIENCE).until(() -> new Select(browser.findElement(By.id("group-select"))).getOptions().stream()
                 .anyMatch(o -> o.getText().equals(group)));
         await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".cell.caught-up")).size() == 2);
-        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("group-members")).getText().contains("reads P0, P1"));
+        await().atMost(PATIENCE).until(() -> text("#group-members").contains("reads P0, P1"));
         assertFalse(browser.findElement(By.id("live-banner")).isDisplayed(), "no problem banner while all is well");
         browser.findElement(By.cssSelector("#consumers button")).click(); // pause
-        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("consumers")).getText().contains("paused"));
+        await().atMost(PATIENCE).until(() -> text("#consumers").contains("paused"));
     }
 
-    private WebElement laneCell(int partition, long offset) {
-        return browser.findElement(By.cssSelector(".lane[data-partition='" + partition + "'] .cell[data-offset='" + offset + "']"));
+    /** The text of the first element matching {@code css}, or "" — read in one step, as the page redraws often. */
+    private String text(String css) {
+        Object text = browser.executeScript("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
+        return text == null ? "" : text.toString();
     }
 
     private void kcat(String topic, String lines) {

@@ -9,45 +9,41 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A page's WebSocket as a test sees it: every frame the lab sent, split into parts. A client made with
- * {@link #stalled} reads one frame and then nothing more, like a frozen tab; the lab's frames pile up in TCP.
+ * A page's WebSocket as a test sees it: every frame the lab sent, split into parts, and the state it holds.
  */
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-    private final boolean reads;
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicInteger closeCode = new AtomicInteger();
     private WebSocket socket;
 
-    private WsClient(boolean reads) {
-        this.reads = reads;
+    private WsClient() {
     }
 
     public static WsClient connect(String wsUrl) {
-        return open(wsUrl, new WsClient(true));
+        return open(wsUrl, new WsClient());
     }
 
     /** As a browser page at {@code origin} connects: with that Origin header. */
     public static WsClient open(String wsUrl, String origin) {
-        WsClient client = new WsClient(true);
+        WsClient client = new WsClient();
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", origin)
                 .buildAsync(URI.create(wsUrl), client).join();
         return client;
     }
 
-    public static WsClient stalled(String wsUrl) {
-        return open(wsUrl, new WsClient(false));
-    }
 
     private static WsClient open(String wsUrl, WsClient client) {
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(wsUrl), client).join();
@@ -70,9 +66,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
             }
             partial.setLength(0);
         }
-        if (reads) {
-            webSocket.request(1);
-        }
+        webSocket.request(1);
         return null;
     }
 
@@ -105,6 +99,28 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     public List<JsonNode> parts(String type, String subject) {
         return parts().stream().filter(p -> p.path("type").asText().equals(type)
                 && (subject == null || p.path("subject").asText().equals(subject))).toList();
+    }
+
+    /** A state subject as the page holds it: the last snapshot with every later delta applied. */
+    public Map<String, JsonNode> state(String subject) {
+        Map<String, JsonNode> entries = new LinkedHashMap<>();
+        for (JsonNode part : parts()) {
+            if (!part.path("subject").asText().equals(subject)) {
+                continue;
+            }
+            switch (part.path("type").asText()) {
+                case "snapshot" -> {
+                    entries.clear();
+                    part.get("entries").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
+                }
+                case "delta" -> {
+                    part.get("changed").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
+                    part.get("removed").forEach(name -> entries.remove(name.asText()));
+                }
+                default -> { }
+            }
+        }
+        return entries;
     }
 
     public boolean isClosed() {

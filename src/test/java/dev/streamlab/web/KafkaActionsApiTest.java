@@ -8,6 +8,7 @@ import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.lab.QuestLoader;
+import dev.streamlab.testing.FreePorts;
 import dev.streamlab.testing.TestLab;
 import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.Names;

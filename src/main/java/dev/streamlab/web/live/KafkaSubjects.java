@@ -38,6 +38,8 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     private final Map<String, Shared<StateSubject>> states = new HashMap<>();
     private final Map<String, Shared<RecordStream>> streams = new HashMap<>();
     private final AutoCloseable listener;
+    /** Whether the monitor has polled once; before that the status is "not known yet", not "down". */
+    private volatile boolean checked;
 
     /** A subject and how many clients hold it. */
     private static final class Shared<T> {
@@ -62,11 +64,14 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
         this.cluster = new StateSubject("cluster", json, () -> null);
         this.consumers = new StateSubject("consumers", json, () -> null);
         refresh(monitor.latest());
-        this.listener = monitor.addListener(this::refresh);
+        this.listener = monitor.addListener(snapshot -> {
+            checked = true;
+            refresh(snapshot);
+        });
     }
 
     private synchronized void refresh(ClusterSnapshot snapshot) {
-        status.update(SubjectViews.status(snapshot, clients.bootstrapServers()));
+        status.update(SubjectViews.status(snapshot, clients.bootstrapServers(), checked));
         cluster.update(SubjectViews.cluster(snapshot));
         consumers.update(demoConsumers.get());
         states.forEach((key, shared) -> shared.subject.update(view(key, snapshot)));
@@ -121,9 +126,6 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
             start = StartPosition.parse(from);
         } catch (IllegalArgumentException e) {
             throw new LiveRequestException(e.getMessage());
-        }
-        if (monitor.latest().reachable() && monitor.latest().topic(topic).isEmpty()) {
-            throw new LiveRequestException("topic " + topic + " does not exist: create it first");
         }
         return "end".equals(from) ? live(topic, level) : replay(topic, level, start);
     }

@@ -51,5 +51,10 @@ public final class LiveEndpoint {
         public void close(int code, String reason) {
             ctx.session.close(code, reason, Callback.NOOP);
         }
+
+        @Override
+        public void abort() {
+            ctx.session.disconnect();
+        }
     }
 }

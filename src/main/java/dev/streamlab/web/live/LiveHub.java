@@ -28,7 +28,6 @@ public final class LiveHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     /** A page watches a handful of things; a client asking for more is broken or hostile. */
     static final int MAX_SUBSCRIPTIONS = 32;
-    static final int CLOSE_TOO_SLOW = 4008;
 
     private final LiveSources sources;
     private final HubSettings settings;
@@ -191,9 +190,10 @@ public final class LiveHub implements AutoCloseable {
             if (client.inFlight.get() >= settings.maxInFlight()) {
                 if (now - client.lastProgressNanos.get() > settings.stallTimeout().toNanos()) {
                     dropped.incrementAndGet();
+                    LOG.info("dropped live client {}: it took no updates for {} s", client.id(),
+                            settings.stallTimeout().toSeconds());
                     disconnect(client);
-                    client.sink().close(CLOSE_TOO_SLOW, "this page took no updates for "
-                            + settings.stallTimeout().toSeconds() + " s; reconnect to resync");
+                    client.sink().abort();
                 }
                 continue;
             }

@@ -11,4 +11,10 @@ public interface LiveSink {
 
     /** Ends the connection with a WebSocket close code and a reason the browser can show. */
     void close(int code, String reason);
+
+    /**
+     * Drops the connection without a goodbye: for a client that takes no frames, a close frame would only queue
+     * behind the ones it is not reading. The page sees the connection lost, reconnects and resyncs.
+     */
+    void abort();
 }

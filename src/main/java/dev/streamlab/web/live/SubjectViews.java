@@ -25,10 +25,11 @@ final class SubjectViews {
     private SubjectViews() {
     }
 
-    /** Is Kafka answering: the banner on every page. */
-    static Map<String, Object> status(ClusterSnapshot snapshot, String bootstrap) {
+    /** Is Kafka answering: the banner on every page. Until the first poll ({@code checked} false) nobody knows. */
+    static Map<String, Object> status(ClusterSnapshot snapshot, String bootstrap, boolean checked) {
         Map<String, Object> broker = new LinkedHashMap<>();
-        broker.put("reachable", snapshot.reachable());
+        broker.put("checked", checked);
+        broker.put("reachable", checked && snapshot.reachable());
         broker.put("problem", snapshot.problem());
         broker.put("bootstrapServers", bootstrap);
         return Map.of("broker", broker);
