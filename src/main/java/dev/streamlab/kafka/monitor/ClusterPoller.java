@@ -31,6 +31,11 @@ import java.util.Map;
  * committed offsets in one call; then the partitions' offsets and producers ({@link PartitionReader}). Each call
  * has the call timeout. When the groups or transactions cannot be listed (an external cluster may not allow it),
  * the previous ones are kept. Not thread-safe: one poller, one thread.
+ *
+ * <p>Cost, measured with {@code MonitorPollBenchmark} on the embedded broker (12 topics with 40 partitions, 3 groups,
+ * 2 transactional ids, broker and monitor in one JVM on a shared 2-core machine): a poll takes 11 ms (median, p90
+ * 17 ms) and polling every 333 ms adds about 6-7 % of one core to the JVM. Every call, DescribeProducers included,
+ * answers in well under 1 ms, so all of them run on every poll; none is worth polling less often.
  */
 final class ClusterPoller {
     private final Admin admin;

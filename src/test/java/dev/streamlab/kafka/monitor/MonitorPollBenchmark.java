@@ -40,7 +40,17 @@ import java.util.stream.IntStream;
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.streamlab.kafka.monitor.MonitorPollBenchmark</pre>
  * Sets up 10 topics of 3 partitions with records, three groups (one with a live member), a committed and an open
  * transaction; then measures the JVM's CPU while idle and while polling at the default interval, the duration of
- * each poll, and each Admin call on its own.
+ * each poll, each Admin call on its own, and how soon an unreachable broker is reported.
+ *
+ * <p>A run on the shared 2-core development machine (load average about 2 from other work):
+ * <pre>
+ * cluster: 12 topics (40 partitions), 3 groups, 2 transactional ids, reachable true
+ * poll duration over 90 polls: median 10.5 ms, p90 16.4 ms, max 74.3 ms
+ * JVM CPU (broker + member + monitor): idle 5.3% of a core, polling every 333 ms 11.7%
+ *   each call 0.2-0.5 ms, except describeConsumerGroups on classic groups: 103 ms (so the poller does not use it
+ *   for them: describeClassicGroups answers in 0.5 ms)
+ * unreachable published after: median 1501 ms, max 1506 ms (call timeout 1500 ms)
+ * </pre>
  */
 public final class MonitorPollBenchmark {
     private static final int TOPICS = 10;
