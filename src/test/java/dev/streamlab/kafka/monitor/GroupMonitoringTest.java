@@ -101,6 +101,7 @@ class GroupMonitoringTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the consumers only need to be members while the body runs
     void membersAndTheirPartitionsAppearAndASecondConsumerJoiningIsAJoinAndARebalance() throws Exception {
         String topic = Names.unique("orders");
         String group = Names.unique("billing");
@@ -137,6 +138,7 @@ class GroupMonitoringTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the consumers only need to be members while the body runs
     void aConsumerProtocolGroupIsTypedConsumerAndItsGenerationIsKafkasGroupEpoch() throws Exception {
         String topic = Names.unique("orders");
         String group = Names.unique("billing");

@@ -59,6 +59,7 @@ public final class MonitorPollBenchmark {
     private MonitorPollBenchmark() {
     }
 
+    @SuppressWarnings("try") // the member only needs to be in its group while the benchmark runs
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
