@@ -65,11 +65,17 @@ final class Answers {
         if (answer.error() == null) {
             return answer.value();
         }
-        if ((expected == null || !expected.isInstance(answer.error()))
-                && logged.add(call + answer.error().getClass().getName())) {
-            LOG.warn("The cluster monitor leaves out what {} would have said: {}", call, answer.error().toString());
+        if (expected == null || !expected.isInstance(answer.error())) {
+            unexpected(call, answer.error());
         }
         return fallback;
+    }
+
+    /** Logs, once per call and kind of error, an error the monitor works around. */
+    void unexpected(String call, Throwable error) {
+        if (logged.add(call + error.getClass().getName())) {
+            LOG.warn("The cluster monitor works around an error of {}: {}", call, error.toString());
+        }
     }
 
     /** The result or the error it failed with; fails the poll only when Kafka did not answer. */

@@ -1,5 +1,6 @@
 package dev.streamlab.kafka.monitor;
 
+import org.apache.kafka.clients.admin.ClassicGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Turns what the Admin API returned into the monitor's records; pure functions, no calls. */
 final class Conversions {
@@ -55,20 +57,39 @@ final class Conversions {
                 producer.lastTimestamp(), producer.currentTransactionStartOffset().orElse(-1));
     }
 
+    /** What the two describe APIs say about a group, in one shape; {@code epoch} is null when Kafka gave none. */
+    record Described(String groupId, String state, String type, String protocol, Integer epoch,
+                     List<MemberState> members) {
+        static Described of(ConsumerGroupDescription group) {
+            return new Described(group.groupId(), group.groupState().toString(),
+                    group.type().name().toLowerCase(Locale.ROOT), nonNull(group.partitionAssignor()),
+                    group.groupEpoch().orElse(null), group.members().stream().map(Conversions::member).toList());
+        }
+
+        static Described of(ClassicGroupDescription group) {
+            return new Described(group.groupId(), group.state().toString(), "classic", nonNull(group.protocolData()),
+                    null, group.members().stream().map(Conversions::member).toList());
+        }
+
+        /** Each member's partitions, by member id. */
+        Map<String, List<TopicPartitionRef>> assignment() {
+            return members.stream().collect(Collectors.toMap(MemberState::memberId, MemberState::assignment));
+        }
+    }
+
     /**
      * A group with an offset for every partition it committed on or owns now, on topics that exist (a committed
      * offset of a deleted topic has nothing to lag behind).
      */
-    static GroupState group(ConsumerGroupDescription description, Map<TopicPartition, OffsetAndMetadata> committed,
+    static GroupState group(Described group, Map<TopicPartition, OffsetAndMetadata> committed,
                             Map<String, TopicState> topics, int generation) {
-        List<MemberState> members = description.members().stream().map(Conversions::member).toList();
         Set<TopicPartitionRef> partitions = new TreeSet<>();
         committed.forEach((tp, offset) -> {
             if (offset != null) {
                 partitions.add(new TopicPartitionRef(tp.topic(), tp.partition()));
             }
         });
-        members.forEach(m -> partitions.addAll(m.assignment()));
+        group.members().forEach(m -> partitions.addAll(m.assignment()));
         List<GroupOffset> offsets = new ArrayList<>();
         for (TopicPartitionRef ref : partitions) {
             TopicState topic = topics.get(ref.topic());
@@ -79,13 +100,8 @@ final class Conversions {
                         partition.logStartOffset(), partition.highWatermark()));
             }
         }
-        return new GroupState(description.groupId(), description.groupState().toString(), type(description),
-                description.partitionAssignor() == null ? "" : description.partitionAssignor(), generation,
-                members, offsets);
-    }
-
-    static String type(ConsumerGroupDescription description) {
-        return description.type().name().toLowerCase(Locale.ROOT);
+        return new GroupState(group.groupId(), group.state(), group.type(), group.protocol(), generation,
+                group.members(), offsets);
     }
 
     static MemberState member(MemberDescription member) {

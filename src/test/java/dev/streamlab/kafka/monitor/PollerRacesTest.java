@@ -7,6 +7,7 @@ import dev.streamlab.testing.TestBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsResult;
 import org.apache.kafka.clients.admin.ListGroupsResult;
+import org.apache.kafka.clients.admin.ListTopicsResult;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +57,35 @@ class PollerRacesTest {
             assertEquals(2, snapshot.topic(kept).orElseThrow().partitions().size());
             assertTrue(snapshot.topic(kept).orElseThrow().partitions().stream().allMatch(p -> p.highWatermark() == 0));
             assertTrue(took.compareTo(Monitors.FAST.callTimeout()) < 0, "the poll took " + took.toMillis() + " ms");
+        }
+    }
+
+    @Test
+    void aTopicDeletedAfterItWasListedIsLeftOutWithoutFailingThePoll() throws Exception {
+        String kept = Names.unique("kept");
+        String victim = Names.unique("victim");
+        Kafka.createTopic(bootstrap, kept, 1);
+        Kafka.createTopic(bootstrap, victim, 1);
+
+        try (Admin helper = Kafka.admin(bootstrap);
+             Admin real = new KafkaClients(bootstrap, Map.of()).admin("race", Monitors.FAST.callTimeoutMs())) {
+            AtomicBoolean deleted = new AtomicBoolean();
+            Admin admin = after(real, "listTopics", result -> {
+                ((ListTopicsResult) result).names().get();
+                if (deleted.compareAndSet(false, true)) {
+                    helper.deleteTopics(List.of(victim)).all().get();
+                    await("the deletion of " + victim).atMost(Duration.ofSeconds(10))
+                            .until(() -> !helper.listTopics().names().get().contains(victim));
+                }
+            });
+            ClusterPoller poller = new ClusterPoller(admin, bootstrap, Monitors.FAST, Clock.systemUTC());
+
+            ClusterSnapshot snapshot = poller.poll(null);
+
+            assertTrue(snapshot.reachable(), snapshot.problem());
+            assertTrue(deleted.get());
+            assertTrue(snapshot.topic(victim).isEmpty(), "the deleted topic is left out");
+            assertTrue(snapshot.topic(kept).isPresent());
         }
     }
 

@@ -45,8 +45,12 @@ final class PollingConsumer implements AutoCloseable {
 
     /** Stops polling and leaves the group (the consumer's close sends the leave request). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        thread.join(Duration.ofSeconds(30).toMillis());
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
