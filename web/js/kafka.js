@@ -70,6 +70,8 @@ function selectTopic(topic) {
   history.replaceState(null, '', url);
   $('topic-select').value = topic;
   $('topic-message').textContent = '';
+  const kcat = $('kcat-command');
+  kcat.textContent = `kcat -b ${kcat.dataset.bootstrap} -t ${topic} -K: -P`;
   page.keysByPartition.clear();
   page.topicSub?.close();
   const state = keyedState(renderTopic);
@@ -88,6 +90,11 @@ function renderTopic(entries) {
   if ((!page.group || !groupIds.includes(page.group)) && groupIds.length) selectGroup(groupIds[0]);
   const group = groups.find((g) => g.groupId === page.group) || null;
   drawLanes(partitions, group);
+  const transactions = [...entries.entries()].filter(([k]) => k.startsWith('tx:')).map(([, t]) => el('li', null,
+    `${t.transactionalId}: ${t.state} (producer ${t.producerId}, epoch ${t.producerEpoch})`
+    + (t.partitions.length ? ' on ' + t.partitions.filter((p) => p.topic === page.topic).map((p) => `P${p.partition}`).join(', ') : '')));
+  $('transactions').replaceChildren(...(transactions.length ? transactions
+    : [el('li', 'hint', 'None: a transactional producer that writes here shows up with its state.')]));
 }
 
 function drawLanes(partitions, group) {
@@ -424,7 +431,7 @@ const consumers = keyedState((entries) => {
     stop.addEventListener('click', () => consumerAction('DELETE', `/api/consumers/${encodeURIComponent(c.id)}`));
     actions.append(toggle, stop);
     row.append(el('td', null, c.id), el('td', null, c.group), el('td', null, (c.partitions || []).map((p) => `P${p}`).join(', ') || '—'),
-      el('td', null, c.consumed ?? c.recordsConsumed ?? 0), el('td', null, c.paused ? 'paused (lag grows)' : 'running'), actions);
+      el('td', null, c.consumed ?? c.recordsConsumed ?? 0), el('td', null, (c.paused ? 'paused (lag grows)' : 'running') + (c.problem ? ` — ${c.problem}` : '')), actions);
     return row;
   });
   $('consumers').replaceChildren(...rows);

@@ -124,14 +124,28 @@ public final class LiveLoadBenchmark {
                     "{\"op\":\"subscribe\",\"subject\":\"topic\",\"topic\":\"fanout\"}"));
         }
         Thread.sleep(3000);
-        long heapStart = heapAfterGc(pid);
+        List<String> heap = Collections.synchronizedList(new ArrayList<>());
+        heap.add(String.format(Locale.ROOT, "%.1f", heapAfterGc(pid) / 1e6));
         Cpu cpuStart = Cpu.read(pid);
         clients.forEach(Client::startMeasuring);
         long t0 = System.nanoTime();
+        Thread sampler = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(60_000);
+                    heap.add(String.format(Locale.ROOT, "%.1f", heapAfterGc(pid) / 1e6));
+                }
+            } catch (InterruptedException | IOException e) {
+                // the run is over
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         produce(bootstrap, "fanout", 5000, Duration.ofSeconds(seconds), false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        sampler.interrupt();
         Cpu cpuEnd = Cpu.read(pid);
-        long heapEnd = heapAfterGc(pid);
+        heap.add(String.format(Locale.ROOT, "%.1f", heapAfterGc(pid) / 1e6));
         List<Double> gaps = new ArrayList<>();
         long closed = 0;
         long frames = 0;
@@ -148,7 +162,7 @@ public final class LiveLoadBenchmark {
         System.out.printf(Locale.ROOT, "lab CPU %.2f cores in all; hub + Jetty threads %.2f cores; Kafka threads %.2f cores%n",
                 (cpuEnd.total - cpuStart.total) / elapsed, (cpuEnd.web - cpuStart.web) / elapsed,
                 (cpuEnd.kafka - cpuStart.kafka) / elapsed);
-        System.out.printf(Locale.ROOT, "heap after GC: start %.1f MB, end %.1f MB%n", heapStart / 1e6, heapEnd / 1e6);
+        System.out.println("heap used after a full GC, MB, at the start, every minute and at the end: " + String.join(", ", heap));
     }
 
     private static void produce(String bootstrap, String topic, int perSecond, Duration duration, boolean timestamped)
@@ -181,15 +195,18 @@ public final class LiveLoadBenchmark {
     private static long heapAfterGc(long pid) throws IOException, InterruptedException {
         run("jcmd", String.valueOf(pid), "GC.run");
         String info = run("jcmd", String.valueOf(pid), "GC.heap_info");
-        // "def new generation   total 9792K, used 1234K" ... take every "used NNNK" of the generations
-        long used = 0;
+        // G1: " garbage-first heap   total 262144K, used 23456K [...]"; Serial/Parallel: one line per generation
+        java.util.regex.Pattern used = java.util.regex.Pattern.compile("used (\\d+)K");
+        long total = 0;
         for (String line : info.split("\n")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(total \\d+K, )?used (\\d+)K").matcher(line);
-            if (line.contains("generation") && m.find()) {
-                used += Long.parseLong(m.group(2)) * 1024;
+            java.util.regex.Matcher m = used.matcher(line);
+            boolean heapLine = line.contains("garbage-first heap") || line.contains("generation") || line.contains("PSYoungGen")
+                    || line.contains("ParOldGen");
+            if (heapLine && m.find()) {
+                total += Long.parseLong(m.group(1)) * 1024;
             }
         }
-        return used;
+        return total;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

@@ -60,7 +60,7 @@ public final class StartupBenchmark {
 
     private static Sample measure(List<String> mainAndArgs, String readyText) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath()));
+                "-cp", dev.streamlab.testing.LabProcess.classpath()));
         command.addAll(mainAndArgs);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -81,18 +81,6 @@ public final class StartupBenchmark {
         } finally {
             process.destroyForcibly();
         }
-    }
-
-    /** Under exec:java the project's classes are in the context class loader, not on java.class.path. */
-    private static String classpath() throws Exception {
-        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
-            List<String> entries = new ArrayList<>();
-            for (java.net.URL url : loader.getURLs()) {
-                entries.add(Path.of(url.toURI()).toString());
-            }
-            return String.join(java.io.File.pathSeparator, entries);
-        }
-        return System.getProperty("java.class.path");
     }
 
     private static long residentMb(long pid) throws IOException {

@@ -135,7 +135,8 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
         Shared<RecordStream> shared = streams.get(key);
         if (shared == null) {
             RecordStream stream = new RecordStream(key, json, LIVE_CAPACITY);
-            AutoCloseable subscription = open(() -> tails.subscribe(topic, isolation, batch -> stream.append(batch.records())));
+            AutoCloseable subscription = open(() -> tails.subscribe(topic, isolation, batch -> stream.append(batch.records()),
+                    stream::problem));
             shared = new Shared<>(stream, subscription);
             streams.put(key, shared);
         }

@@ -60,7 +60,8 @@ public final class LiveHub implements AutoCloseable {
                 return t;
             });
             long every = settings.flushInterval().toNanos();
-            ticker.scheduleWithFixedDelay(this::flushSafely, every, every, TimeUnit.NANOSECONDS);
+            // Fixed rate: a round that takes a while (many clients) does not stretch the pace of the next ones.
+            ticker.scheduleAtFixedRate(this::flushSafely, every, every, TimeUnit.NANOSECONDS);
         }
         return this;
     }

@@ -8,6 +8,7 @@ import dev.streamlab.kafka.monitor.MemberState;
 import dev.streamlab.kafka.monitor.MonitorHistory;
 import dev.streamlab.kafka.monitor.PartitionState;
 import dev.streamlab.kafka.monitor.TopicState;
+import dev.streamlab.kafka.monitor.TransactionState;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,10 @@ final class SubjectViews {
     record GroupLine(String kind, String groupId, String state, int members, long totalLag, List<String> topics) {
     }
 
-    /** A topic's partitions ({@code p0}, {@code p1}...) and every group that reads it ({@code group:ID}). */
+    /**
+     * A topic's partitions ({@code p0}, {@code p1}...), every group that reads it ({@code group:ID}) and every
+     * transaction that wrote to it ({@code tx:ID}).
+     */
     static Map<String, Object> topic(ClusterSnapshot snapshot, String name) {
         Map<String, Object> entries = new LinkedHashMap<>();
         TopicState topic = snapshot.topic(name).orElse(null);
@@ -80,6 +84,11 @@ final class SubjectViews {
             if (!offsets.isEmpty() || assigned) {
                 entries.put("group:" + group.groupId(), new TopicGroupView(group.groupId(), group.state(), group.generation(),
                         offsets));
+            }
+        }
+        for (TransactionState transaction : snapshot.transactions()) {
+            if (transaction.partitions().stream().anyMatch(tp -> tp.topic().equals(name))) {
+                entries.put("tx:" + transaction.transactionalId(), transaction);
             }
         }
         return entries;

@@ -22,10 +22,8 @@ import static j2html.TagCreator.ol;
 import static j2html.TagCreator.option;
 import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
-import static j2html.TagCreator.pre;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.select;
-import static j2html.TagCreator.span;
 import static j2html.TagCreator.summary;
 import static j2html.TagCreator.table;
 import static j2html.TagCreator.tbody;
@@ -72,7 +70,8 @@ public final class KafkaPage {
                                 + "group's committed offset per partition says where it will read next. Lag is how far "
                                 + "behind the end of the log that is.")).withClass("facts")),
                 p(text("Produce and consume from outside too, with any client, at "), code(bootstrap), text(": "),
-                        code("kcat -b " + bootstrap + " -t orders -K: -P"), text(" then type "), code("cust-1:hello"),
+                        code("kcat -b " + bootstrap + " -t orders -K: -P").withId("kcat-command")
+                                .attr("data-bootstrap", bootstrap), text(" then type "), code("cust-1:hello"),
                         text(".")).withClass("hint")
         ).withClass("intro");
     }
@@ -103,7 +102,9 @@ public final class KafkaPage {
                 p("Each box is a record at its offset, newest on the right. ▼ marks the selected group's committed offset "
                         + "(the next record it will read); boxes past the last stable offset belong to a transaction that is "
                         + "still open.").withClass("hint"),
-                div().withId("lanes").withClass("lanes").attr("aria-live", "off")
+                div().withId("lanes").withClass("lanes").attr("aria-live", "off"),
+                h3("Transactions writing to this topic"),
+                ul().withId("transactions").withClass("transactions")
         ).withId("lanes-section");
     }
 
@@ -182,9 +183,7 @@ public final class KafkaPage {
                                 button("Replay").withType("submit"))
                 ).withId("records-form"),
                 p().withId("records-note").withClass("hint").attr("role", "status"),
-                div().withId("record-views").withClass("record-views"),
-                pre().withId("record-template").attr("hidden", "hidden"),
-                span().withId("records-count").withClass("hint")
+                div().withId("record-views").withClass("record-views")
         ).withId("records-section");
     }
 }

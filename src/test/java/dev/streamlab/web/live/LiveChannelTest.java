@@ -9,6 +9,7 @@ import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.TestLab;
 import dev.streamlab.testing.WsClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +69,31 @@ class LiveChannelTest {
             assertTrue(deltas.size() > deltasBefore);
             assertTrue(deltas.subList(deltasBefore, deltas.size()).stream().noneMatch(d -> d.get("changed").has("p0")),
                     "an untouched partition is not sent again");
+        }
+    }
+
+    @Test
+    void anOpenTransactionShowsOnItsTopicWithTheLastStableOffsetBehindTheEnd() {
+        String topic = Names.unique("live-tx");
+        String transactionalId = Names.unique("payments-tx");
+        Kafka.createTopic(bootstrap, topic, 1);
+        try (WsClient page = WsClient.connect(lab.wsUrl());
+             KafkaProducer<String, String> producer = Kafka.producer(bootstrap,
+                     Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
+            page.send("{\"op\":\"subscribe\",\"subject\":\"topic\",\"topic\":\"" + topic + "\"}");
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, 0, "k", "pending"));
+            producer.flush();
+
+            String subject = "topic/" + topic;
+            await().atMost(PATIENCE).until(() -> page.state(subject).containsKey("tx:" + transactionalId)
+                    && page.state(subject).get("p0").get("highWatermark").asLong() == 1);
+            assertEquals("Ongoing", page.state(subject).get("tx:" + transactionalId).get("state").asText());
+            assertEquals(0, page.state(subject).get("p0").get("lastStableOffset").asLong());
+
+            producer.commitTransaction();
+            await().atMost(PATIENCE).until(() -> page.state(subject).get("p0").get("lastStableOffset").asLong() == 2);
         }
     }
 
