@@ -1,8 +1,8 @@
 package dev.streamlab.bench;
 
 import dev.streamlab.kafka.EmbeddedBroker;
-import dev.streamlab.kafka.EmbeddedBrokerSettings;
 import dev.streamlab.testing.FreePorts;
+import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.TestLab;
 import dev.streamlab.testing.WsClient;
 
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +28,7 @@ public final class OutageBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path dir = Files.createTempDirectory("streamlab-outage");
         int port = FreePorts.next();
-        EmbeddedBroker broker = start(dir, port);
+        EmbeddedBroker broker = TestBroker.startOwn(dir, port);
         List<Double> down = new ArrayList<>();
         List<Double> up = new ArrayList<>();
         try (TestLab lab = TestLab.start("127.0.0.1:" + port);
@@ -42,7 +41,7 @@ public final class OutageBenchmark {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> reachable(page) == Boolean.FALSE);
                 down.add((System.nanoTime() - t0) / 1e6);
                 long t1 = System.nanoTime();
-                broker = start(dir, port);
+                broker = TestBroker.startOwn(dir, port);
                 long ready = System.nanoTime();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> reachable(page) == Boolean.TRUE);
                 up.add((System.nanoTime() - ready) / 1e6);
@@ -62,10 +61,4 @@ public final class OutageBenchmark {
         return broker == null || !broker.get("checked").asBoolean() ? null : broker.get("reachable").asBoolean();
     }
 
-    private static EmbeddedBroker start(Path dir, int port) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings("127.0.0.1", "127.0.0.1", port,
-                FreePorts.next(), dir, Map.of()));
-        broker.start();
-        return broker;
-    }
 }

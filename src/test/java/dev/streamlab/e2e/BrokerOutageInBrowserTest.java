@@ -1,9 +1,9 @@
 package dev.streamlab.e2e;
 
 import dev.streamlab.kafka.EmbeddedBroker;
-import dev.streamlab.kafka.EmbeddedBrokerSettings;
 import dev.streamlab.testing.Browser;
 import dev.streamlab.testing.FreePorts;
+import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.TestLab;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,7 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +29,7 @@ class BrokerOutageInBrowserTest {
     void thePageSaysKafkaIsNotAnsweringAndRecoversWhenItIsBack(@TempDir Path dataDir) throws Exception {
         int kafkaPort = FreePorts.next();
         String bootstrap = "127.0.0.1:" + kafkaPort;
-        EmbeddedBroker broker = startBroker(dataDir, kafkaPort);
+        EmbeddedBroker broker = TestBroker.startOwn(dataDir, kafkaPort);
         ChromeDriver browser = Browser.open();
         try (TestLab lab = TestLab.start(bootstrap)) {
             Kafka.createTopic(bootstrap, "outage", 1);
@@ -44,7 +43,7 @@ class BrokerOutageInBrowserTest {
             await().atMost(PATIENCE).until(banner::isDisplayed);
             assertTrue(banner.getText().startsWith("Kafka is not answering"), banner.getText());
 
-            broker = startBroker(dataDir, kafkaPort);
+            broker = TestBroker.startOwn(dataDir, kafkaPort);
             await().atMost(PATIENCE).until(() -> !banner.isDisplayed());
             Kafka.produce(bootstrap, "outage", List.of(new ProducerRecord<>("outage", 0, "after", "the outage")));
             await().atMost(PATIENCE).until(() -> !browser.findElements(
@@ -56,10 +55,4 @@ class BrokerOutageInBrowserTest {
         }
     }
 
-    private static EmbeddedBroker startBroker(Path dataDir, int port) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
-                "127.0.0.1", "127.0.0.1", port, FreePorts.next(), dataDir, Map.of()));
-        broker.start();
-        return broker;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.streamlab.kafka;
 
 import dev.streamlab.testing.FreePorts;
+import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.Kafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,7 +27,7 @@ class EmbeddedBrokerRestartTest {
     void aRestartedBrokerStillHasTheTopicItsRecordsAndTheGroupsCommittedOffsets(@TempDir Path dataDir) throws Exception {
         int port = FreePorts.next();
         String clusterId;
-        try (EmbeddedBroker broker = startBroker(dataDir, port)) {
+        try (EmbeddedBroker broker = TestBroker.startOwn(dataDir, port)) {
             clusterId = broker.clusterId();
             Kafka.createTopic(broker.bootstrapServers(), "clicks", 2);
             Kafka.produce(broker.bootstrapServers(), "clicks", IntStream.range(0, 10)
@@ -39,7 +40,7 @@ class EmbeddedBrokerRestartTest {
         }
 
         // A new controller port on purpose: the lab picks one per start.
-        try (EmbeddedBroker broker = startBroker(dataDir, port)) {
+        try (EmbeddedBroker broker = TestBroker.startOwn(dataDir, port)) {
             assertEquals(clusterId, broker.clusterId());
             List<ConsumerRecord<String, String>> records = Kafka.readAll(broker.bootstrapServers(), "clicks", "read_uncommitted");
             assertEquals(10, records.size());
@@ -50,10 +51,4 @@ class EmbeddedBrokerRestartTest {
         }
     }
 
-    private static EmbeddedBroker startBroker(Path dataDir, int port) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
-                "127.0.0.1", "127.0.0.1", port, FreePorts.next(), dataDir, Map.of()));
-        broker.start();
-        return broker;
-    }
 }

@@ -28,6 +28,17 @@ public final class TestBroker {
         return Holder.BOOTSTRAP;
     }
 
+    /**
+     * A broker of the test's own on 127.0.0.1:{@code port}, for tests that stop Kafka and start it again on the
+     * same port and data directory (never the shared one).
+     */
+    public static EmbeddedBroker startOwn(Path dataDir, int port) throws IOException {
+        EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
+                "127.0.0.1", "127.0.0.1", port, FreePorts.next(), dataDir, Map.of()));
+        broker.start();
+        return broker;
+    }
+
     /** Which kind of broker the tests are running against, for messages. */
     public static String kind() {
         return Holder.KIND;

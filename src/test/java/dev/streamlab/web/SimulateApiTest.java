@@ -1,11 +1,5 @@
 package dev.streamlab.web;
 
-import dev.streamlab.kafka.BrokerInfo;
-import dev.streamlab.kafka.BrokerMode;
-import dev.streamlab.kafka.ClusterStatus;
-import dev.streamlab.kafka.KafkaClients;
-import dev.streamlab.kafka.actions.KafkaActions;
-import dev.streamlab.lab.QuestLoader;
 import dev.streamlab.testing.FreePorts;
 import dev.streamlab.testing.TestLab;
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

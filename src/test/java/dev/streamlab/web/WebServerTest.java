@@ -2,12 +2,6 @@ package dev.streamlab.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.kafka.BrokerInfo;
-import dev.streamlab.kafka.BrokerMode;
-import dev.streamlab.kafka.ClusterProbe;
-import dev.streamlab.kafka.KafkaClients;
-import dev.streamlab.kafka.actions.KafkaActions;
-import dev.streamlab.lab.QuestLoader;
 import dev.streamlab.testing.FreePorts;
 import dev.streamlab.testing.TestLab;
 import dev.streamlab.web.live.HubSettings;
@@ -17,10 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -27,7 +27,6 @@ import static j2html.TagCreator.select;
 import static j2html.TagCreator.summary;
 import static j2html.TagCreator.table;
 import static j2html.TagCreator.tbody;
-import static j2html.TagCreator.td;
 import static j2html.TagCreator.text;
 import static j2html.TagCreator.textarea;
 import static j2html.TagCreator.th;

@@ -1,7 +1,6 @@
 package dev.streamlab.kafka.monitor;
 
 import dev.streamlab.kafka.EmbeddedBroker;
-import dev.streamlab.kafka.EmbeddedBrokerSettings;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.testing.FreePorts;
 import dev.streamlab.testing.Kafka;
@@ -136,7 +135,7 @@ class MonitorLifecycleTest {
             @TempDir Path dataDir) throws Exception {
         int port = FreePorts.next();
         String topic = Names.unique("durable");
-        EmbeddedBroker broker = startBroker(dataDir, port);
+        EmbeddedBroker broker = TestBroker.startOwn(dataDir, port);
         try (ClusterMonitor monitor = Monitors.started(broker.bootstrapServers())) {
             Kafka.createTopic(broker.bootstrapServers(), topic, 2);
             awaitSnapshot(monitor, topic, s -> s.topic(topic).isPresent());
@@ -146,7 +145,7 @@ class MonitorLifecycleTest {
             assertTrue(away.problem().contains(NOT_ANSWERING), away.problem());
             assertTrue(away.topic(topic).isPresent(), "the last known topics are kept");
 
-            broker = startBroker(dataDir, port);
+            broker = TestBroker.startOwn(dataDir, port);
             ClusterSnapshot back = awaitSnapshot(monitor, "reachable again", ClusterSnapshot::reachable);
             assertEquals(2, back.topic(topic).orElseThrow().partitions().size());
         } finally {
@@ -154,10 +153,4 @@ class MonitorLifecycleTest {
         }
     }
 
-    private static EmbeddedBroker startBroker(Path dataDir, int port) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
-                "127.0.0.1", "127.0.0.1", port, FreePorts.next(), dataDir, Map.of()));
-        broker.start();
-        return broker;
-    }
 }

@@ -1,9 +1,9 @@
 package dev.streamlab.kafka.tail;
 
 import dev.streamlab.kafka.EmbeddedBroker;
-import dev.streamlab.kafka.EmbeddedBrokerSettings;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.testing.FreePorts;
+import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.Kafka;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class TailAcrossBrokerRestartTest {
     @Test
     void aTailReportsThatKafkaIsNotAnsweringAndResumesWhenTheBrokerIsBack(@TempDir Path dataDir) throws Exception {
         int port = FreePorts.next();
-        EmbeddedBroker broker = startBroker(dataDir, port);
+        EmbeddedBroker broker = TestBroker.startOwn(dataDir, port);
         Recorder recorder = new Recorder();
         RecordTail tail;
         try {
@@ -42,7 +42,7 @@ class TailAcrossBrokerRestartTest {
                     .until(() -> recorder.problemReports().equals(List.of(RecordTail.NOT_ANSWERING)));
             assertTrue(running.isRunning(), "a missing broker does not stop the tail");
 
-            try (EmbeddedBroker again = startBroker(dataDir, port)) {
+            try (EmbeddedBroker again = TestBroker.startOwn(dataDir, port)) {
                 Kafka.produce(again.bootstrapServers(), "rides", List.of(new ProducerRecord<>("rides", "r", "after")));
 
                 await("the tail resumes").atMost(Duration.ofSeconds(30))
@@ -55,10 +55,4 @@ class TailAcrossBrokerRestartTest {
         }
     }
 
-    private static EmbeddedBroker startBroker(Path dataDir, int port) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
-                "127.0.0.1", "127.0.0.1", port, FreePorts.next(), dataDir, Map.of()));
-        broker.start();
-        return broker;
-    }
 }
