@@ -1,5 +1,6 @@
-// Keeps the home page's broker status current. WebSockets arrive with the live pages; the home page
-// only needs a light poll of /api/health. Every value goes in with textContent, never innerHTML.
+// Keeps the home page's broker card current (state, problem, cluster id) with a light poll of /api/health;
+// the banner every page shows when Kafka or the lab stops answering comes from status.js over /ws.
+// Every value goes in with textContent, never innerHTML.
 
 const POLL_MS = 2000;
 
