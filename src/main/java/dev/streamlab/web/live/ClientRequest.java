@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * What a page asks of the hub, as JSON: {@code {"op":"subscribe","ref":"r1","subject":"topic","topic":"orders"}}.
  * Subjects: {@code status} (is Kafka answering), {@code cluster}, {@code consumers} (the lab's demo consumers), {@code topic} (a topic's partitions), {@code group} (a consumer group),
+ * {@code playback} (the time lab's scenario playback), {@code steps} (one playback run's pipeline steps, {@code run}),
  * {@code records} (a topic's records; {@code isolation} read_uncommitted or read_committed, {@code from} end,
  * end:N, offset:N or time:T). {@code unsubscribe} names the subject key the hub answered with.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ClientRequest(String op, String ref, String subject, String topic, String group, String isolation, String from) {
+public record ClientRequest(String op, String ref, String subject, String topic, String group, String isolation, String from,
+                            String run) {
 
     /** The key a subscription is known by in frames; replays are private to one client, so their key says so. */
     String key() throws LiveRequestException {
@@ -17,12 +19,14 @@ public record ClientRequest(String op, String ref, String subject, String topic,
             case "cluster" -> "cluster";
             case "status" -> "status";
             case "consumers" -> "consumers";
+            case "playback" -> "playback";
+            case "steps" -> "steps/" + required(run, "run");
             case "topic" -> "topic/" + required(topic, "topic");
             case "group" -> "group/" + required(group, "group");
             case "records" -> "records/" + isolationOrDefault() + "/" + required(topic, "topic")
                     + (isLive() ? "" : "@" + from);
             default -> throw new LiveRequestException("unknown subject \"" + subject
-                    + "\": use status, cluster, topic, group, records or consumers");
+                    + "\": use status, cluster, topic, group, records, consumers, playback or steps");
         };
     }
 

@@ -38,6 +38,7 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     private final Map<String, Shared<StateSubject>> states = new HashMap<>();
     private final Map<String, Shared<RecordStream>> streams = new HashMap<>();
     private final AutoCloseable listener;
+    private final PlaybackFeed playback;
     /** Whether the monitor has polled once; before that the status is "not known yet", not "down". */
     private volatile boolean checked;
 
@@ -54,7 +55,8 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     }
 
     public KafkaSubjects(ClusterMonitor monitor, LiveTails tails, KafkaClients clients,
-                         Supplier<Map<String, ?>> demoConsumers, ObjectMapper json) {
+                         Supplier<Map<String, ?>> demoConsumers, PlaybackFeed playback, ObjectMapper json) {
+        this.playback = Objects.requireNonNull(playback, "playback");
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.tails = Objects.requireNonNull(tails, "tails");
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -101,6 +103,9 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
             case "consumers" -> {
                 return new Opened<>(consumers, 0, () -> { });
             }
+            case "playback" -> {
+                return new Opened<>(playback.state(), 0, () -> { });
+            }
             default -> {
                 if (!key.startsWith("topic/") && !key.startsWith("group/")) {
                     throw new LiveRequestException("unknown subject " + key);
@@ -115,6 +120,14 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
             return new Shared<>(subject, () -> { });
         });
         return hold(states, key, shared);
+    }
+
+    @Override
+    public Opened<RecordStream> steps(String run) throws LiveRequestException {
+        if (!playback.knows(run)) {
+            throw new LiveRequestException("no playback run " + run + " (it was replaced by a newer one): load the scenario again");
+        }
+        return new Opened<>(playback.stream(run), 0, () -> { });
     }
 
     @Override

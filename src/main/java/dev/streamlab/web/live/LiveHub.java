@@ -108,9 +108,9 @@ public final class LiveHub implements AutoCloseable {
             throw new LiveRequestException("a page may watch at most " + MAX_SUBSCRIPTIONS + " subjects; unsubscribe some first");
         }
         Subscription subscription;
-        if (request.subject().equals("records")) {
-            LiveSources.Opened<RecordStream> opened = sources.records(request.topic(), request.isolationOrDefault(),
-                    request.isLive() ? "end" : request.from());
+        if (request.subject().equals("records") || request.subject().equals("steps")) {
+            LiveSources.Opened<RecordStream> opened = request.subject().equals("steps") ? sources.steps(request.run())
+                    : sources.records(request.topic(), request.isolationOrDefault(), request.isLive() ? "end" : request.from());
             subscription = new Subscription.Records(opened.subject(), opened.startAt(), opened.release());
         } else {
             LiveSources.Opened<StateSubject> opened = sources.state(key);

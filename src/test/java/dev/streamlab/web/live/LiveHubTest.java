@@ -142,7 +142,7 @@ class LiveHubTest {
         List<JsonNode> parts = page.parts();
         assertTrue(parts.get(0).get("error").asText().contains("could not read"), parts.get(0).toString());
         assertEquals("r9", parts.get(1).get("ref").asText());
-        assertTrue(parts.get(1).get("error").asText().contains("use status, cluster, topic, group, records or consumers"));
+        assertTrue(parts.get(1).get("error").asText().contains("use status, cluster, topic, group, records, consumers, playback or steps"));
         assertTrue(parts.get(2).get("error").asText().contains("needs a \"topic\""));
         assertFalse(client.isClosed());
     }
@@ -212,6 +212,11 @@ class LiveHubTest {
                 throw new LiveRequestException("no such subject " + subject);
             }
             return new Opened<>(state, 0, counted(subject));
+        }
+
+        @Override
+        public Opened<RecordStream> steps(String run) throws LiveRequestException {
+            throw new LiveRequestException("no playback here");
         }
 
         @Override

@@ -1,0 +1,57 @@
+package dev.streamlab.web.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The time lab's live subjects: {@code playback} (which scenario, which run, where it is) and, per run, the stream
+ * of the pipeline's steps from the first one, so a page that joins late or reconnects redraws the whole run.
+ * Only the newest runs are kept; a step back or restart starts a new run.
+ */
+public final class PlaybackFeed {
+    /** Steps a run may hold; scenarios have tens. */
+    static final int STEPS_PER_RUN = 20_000;
+    static final int RUNS_KEPT = 4;
+
+    private final ObjectMapper json;
+    private final StateSubject state;
+    private final Map<String, RecordStream> runs = new LinkedHashMap<>();
+
+    public PlaybackFeed(ObjectMapper json) {
+        this.json = Objects.requireNonNull(json, "json");
+        this.state = new StateSubject("playback", json, () -> null);
+    }
+
+    StateSubject state() {
+        return state;
+    }
+
+    /** The playback's entries ({@code state}, {@code config}) as the page reads them. */
+    public void update(Map<String, ?> entries) {
+        state.update(entries);
+    }
+
+    /** One step of run {@code run}, in order. */
+    public void step(String run, Object step) {
+        stream(run).append(java.util.List.of(step));
+    }
+
+    synchronized RecordStream stream(String run) {
+        RecordStream stream = runs.get(run);
+        if (stream == null) {
+            stream = new RecordStream("steps/" + run, json, STEPS_PER_RUN);
+            runs.put(run, stream);
+            while (runs.size() > RUNS_KEPT) {
+                runs.remove(runs.keySet().iterator().next());
+            }
+        }
+        return stream;
+    }
+
+    synchronized boolean knows(String run) {
+        return runs.containsKey(run);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.streamlab.web.view;
+
+import dev.streamlab.lab.Chapter;
+import j2html.tags.DomContent;
+
+import java.util.List;
+
+import static j2html.TagCreator.button;
+import static j2html.TagCreator.details;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.fieldset;
+import static j2html.TagCreator.form;
+import static j2html.TagCreator.h1;
+import static j2html.TagCreator.h2;
+import static j2html.TagCreator.h3;
+import static j2html.TagCreator.input;
+import static j2html.TagCreator.kbd;
+import static j2html.TagCreator.label;
+import static j2html.TagCreator.legend;
+import static j2html.TagCreator.li;
+import static j2html.TagCreator.option;
+import static j2html.TagCreator.output;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.select;
+import static j2html.TagCreator.summary;
+import static j2html.TagCreator.table;
+import static j2html.TagCreator.tbody;
+import static j2html.TagCreator.th;
+import static j2html.TagCreator.thead;
+import static j2html.TagCreator.tr;
+import static j2html.TagCreator.ul;
+
+/**
+ * Chapter 3, event time: the skeleton of the time lab. web/js/time.js draws the event-time axis, windows, watermark
+ * and late lane from the playback's WebSocket stream; this class lays out the places and the labelled controls.
+ */
+public final class TimePage {
+    /** A scenario the instructor can play: its id (file name) and title. */
+    public record ScenarioChoice(String id, String title) {
+    }
+
+    private TimePage() {
+    }
+
+    public static String render(Chapter chapter, List<ScenarioChoice> scenarios) {
+        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), "time.js",
+                intro(chapter),
+                controls(scenarios),
+                stage(),
+                results());
+    }
+
+    private static DomContent intro(Chapter chapter) {
+        return section(
+                h1("Chapter " + chapter.number() + ": " + chapter.title()),
+                p("Which clock do you trust? Events carry the time they happened (event time); the processor sees them "
+                        + "when they arrive (processing time). Play a scenario and watch a real pipeline on Kafka decide: "
+                        + "each event lands in its windows, the watermark says how far event time has surely got, a window "
+                        + "fires when the watermark reaches its end, and an event behind the watermark is late."),
+                details(summary("The rules, exactly"), ul(
+                        li("watermark = the largest event time seen − the out-of-orderness bound; the combined watermark is "
+                                + "the smallest over the input partitions that are not idle."),
+                        li("A window [start, end) fires when the watermark reaches its end. (Flink writes this as "
+                                + "watermark = max − bound − 1 and fires at watermark ≥ end − 1: the same moments, which is "
+                                + "what this lab computes.)"),
+                        li("A late event whose window is still within the allowed lateness is added, and the window fires "
+                                + "again with the new count; later than that, it goes to the late side output."))),
+                p("Keys: ", kbd("Space"), " play/pause · ", kbd("→"), " step · ", kbd("←"), " step back · ",
+                        kbd("R"), " restart · ", kbd("P"), " presenter mode.").withClass("hint")
+        ).withClass("intro");
+    }
+
+    private static DomContent controls(List<ScenarioChoice> scenarios) {
+        return section(
+                h2("Scenario"),
+                form(
+                        label("Scenario ").attr("for", "scenario-select"),
+                        select(each(scenarios, s -> option(s.title()).withValue(s.id()))).withId("scenario-select"),
+                        button("Load").withType("submit")
+                ).withId("scenario-form").withClass("row"),
+                p().withId("scenario-description").withClass("hint"),
+                div(
+                        button("▶ Play").withId("play").withType("button").attr("aria-keyshortcuts", "Space"),
+                        button("⏸ Pause").withId("pause").withType("button"),
+                        button("Step ▸").withId("step").withType("button").attr("aria-keyshortcuts", "ArrowRight"),
+                        button("◂ Step back").withId("step-back").withType("button").attr("aria-keyshortcuts", "ArrowLeft"),
+                        button("↺ Restart").withId("restart").withType("button").attr("aria-keyshortcuts", "R"),
+                        label(" speed ").attr("for", "speed"),
+                        select(option("0.25×").withValue("0.25"), option("0.5×").withValue("0.5"),
+                                option("1×").withValue("1").isSelected(), option("2×").withValue("2"),
+                                option("5×").withValue("5"), option("10×").withValue("10")).withId("speed"),
+                        button("Presenter mode").withId("presenter").withType("button").attr("aria-pressed", "false")
+                                .attr("aria-keyshortcuts", "P")
+                ).withClass("row playback-controls").attr("role", "toolbar").attr("aria-label", "playback"),
+                p().withId("playback-status").withClass("message").attr("role", "status"),
+                form(fieldset(legend("Inject a late event"),
+                        label("key ").attr("for", "inject-key"), input().withId("inject-key").withValue("cust-1"),
+                        label(" seconds behind the watermark ").attr("for", "inject-late"),
+                        input().withId("inject-late").withType("number").attr("min", "0").withValue("90"),
+                        button("Inject").withType("submit"))).withId("inject-form"),
+                form(fieldset(legend("Windows and watermarks (restarts the scenario with these)"),
+                        label("window ").attr("for", "cfg-type"),
+                        select(option("tumbling").withValue("tumbling"), option("sliding").withValue("sliding"),
+                                option("session").withValue("session")).withId("cfg-type"),
+                        label(" size s ").attr("for", "cfg-size"), input().withId("cfg-size").withType("number").attr("min", "1"),
+                        label(" slide s ").attr("for", "cfg-slide"), input().withId("cfg-slide").withType("number").attr("min", "1"),
+                        label(" gap s ").attr("for", "cfg-gap"), input().withId("cfg-gap").withType("number").attr("min", "1"),
+                        label(" bound s ").attr("for", "cfg-bound"), input().withId("cfg-bound").withType("number").attr("min", "0"),
+                        label(" lateness s ").attr("for", "cfg-lateness"), input().withId("cfg-lateness").withType("number").attr("min", "0"),
+                        label(" idleness s ").attr("for", "cfg-idleness"), input().withId("cfg-idleness").withType("number").attr("min", "0"),
+                        button("Apply").withType("submit"))).withId("config-form"),
+                p().withId("topics-note").withClass("hint")
+        ).withId("controls");
+    }
+
+    private static DomContent stage() {
+        return section(
+                h2("Event time"),
+                p("Marks are events at their event time, stacked by arrival (newest lowest); ● on time, ▲ late but "
+                        + "accepted, ✕ dropped to the late lane. Bands are windows, filling as events land; a fired window "
+                        + "is outlined and shows its count. The vertical lines are the watermark: one per partition, "
+                        + "and the combined one in bold. Focus or hover any mark or band for the reason.").withClass("hint"),
+                div().withId("stage").withClass("stage").attr("role", "group").attr("aria-label", "event-time axis"),
+                p().withId("watermark-text").withClass("watermark-text").attr("aria-live", "polite")
+        ).withId("stage-section");
+    }
+
+    private static DomContent results() {
+        return section(
+                h2("Results: event time and processing time, side by side"),
+                p("The same stream counted twice: by when events happened and by when they arrived. Rows where the "
+                        + "two differ are highlighted: that is the quest's \"why does the windowed count differ\".").withClass("hint"),
+                table(thead(tr(th("key"), th("window"), th("event-time count"), th("processing-time count"), th("fired"))),
+                        tbody().withId("results")).withClass("results"),
+                h3("Late lane (side output)"),
+                ul().withId("late-lane").withClass("late-lane"),
+                h3("What happened, step by step"),
+                output().withId("last-step").withClass("message").attr("role", "status"),
+                ul().withId("step-log").withClass("events")
+        ).withId("results-section");
+    }
+}

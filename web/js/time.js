@@ -1,0 +1,440 @@
+// Chapter 3, event time, live: a scenario played onto Kafka through a real windowed pipeline, drawn as it decides.
+// The page keeps a model built from the pipeline's log (events, windows, watermarks, firings, drops) and redraws
+// an SVG at most once per animation frame. Every text from a record goes in with textContent.
+import { live, keyedState } from './live.js';
+import { call, say } from './api.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const MAX_EVENT_ROWS = 30;
+const $ = (id) => document.getElementById(id);
+const el = (tag, className, text) => {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+};
+const svg = (tag, attrs = {}) => {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+};
+const clock = (ms) => (ms === null || ms === undefined || !isFinite(ms) || Math.abs(ms) > 8.64e15)
+  ? (ms > 0 ? '+∞' : '−∞') : new Date(ms).toISOString().slice(11, 19);
+const span = (w) => `[${clock(w.start)}, ${clock(w.end)})`;
+const wkey = (domain, key, w) => `${domain}|${key}|${w.start}|${w.end}`;
+
+const connection = live();
+const model = emptyModel();
+let runId = null;
+let stepsSub = null;
+let scenarioConfig = null;
+let playback = null;
+
+function emptyModel() {
+  return {
+    events: [], // {index, key, ts, partition, arrivalMs, status, reason}
+    windows: new Map(), // wkey -> {domain, key, start, end, count, fired, lastFired, merged, purged, reason}
+    watermark: -Infinity,
+    partitionWatermarks: new Map(),
+    idle: new Set(),
+    late: [],
+    log: [],
+  };
+}
+
+// ---------- the playback's state: scenario, run, position ----------
+const state = keyedState((entries) => {
+  playback = entries.get('state') || null;
+  scenarioConfig = entries.get('config') || scenarioConfig;
+  if (!playback) {
+    $('playback-status').textContent = 'No scenario loaded: pick one and press Load.';
+    return;
+  }
+  if (playback.runId !== runId) startRun(playback.runId);
+  $('playback-status').textContent = `${playback.title}: step ${playback.position} of ${playback.total}`
+    + (playback.finished ? ' · finished (end of input)' : '') + (playback.playing ? ` · playing at ${playback.speed}×` : ' · paused');
+  $('scenario-description').textContent = playback.description || '';
+  $('topics-note').textContent = `Real records on Kafka: input ${playback.inputTopic}, results ${playback.outputTopic}, `
+    + `late side output ${playback.lateTopic}. Your own consumer can read them.`;
+  if (document.activeElement?.closest('#config-form') === null || !document.activeElement) fillConfig(scenarioConfig);
+  document.body.dataset.playing = playback.playing ? 'true' : 'false';
+});
+connection.subscribe({ subject: 'playback' }, state.handlers);
+
+function startRun(id) {
+  runId = id;
+  stepsSub?.close();
+  Object.assign(model, emptyModel());
+  schedule();
+  stepsSub = connection.subscribe({ subject: 'steps', run: id }, {
+    resync() {
+      Object.assign(model, emptyModel());
+    },
+    records(steps) {
+      for (const step of steps) apply(step);
+      schedule();
+    },
+  });
+}
+
+// ---------- the model, from the pipeline's log ----------
+function apply(step) {
+  let event = null;
+  if (step.partition >= 0) {
+    event = { index: model.events.length, key: step.key, ts: step.eventTime, partition: step.partition,
+      arrivalMs: step.arrivalMs, status: 'on-time', reason: '' };
+    model.events.push(event);
+  }
+  const lines = [];
+  for (const entry of step.log) {
+    switch (entry.type) {
+      case 'ElementAssigned': {
+        if (!event) break;
+        const late = event.ts <= model.watermark;
+        event.status = late ? 'late' : 'on-time';
+        event.reason = late
+          ? `late but accepted: its event time ${clock(event.ts)} is behind the watermark ${clock(model.watermark)}, `
+            + `but its window is still within the allowed lateness`
+          : `on time: event time ${clock(event.ts)} is ahead of the watermark ${clock(model.watermark)}`;
+        for (const w of entry.windows) {
+          const win = windowFor(entry.domain, entry.key, w);
+          win.count += 1;
+        }
+        break;
+      }
+      case 'WindowCreated':
+        windowFor(entry.domain, entry.key, entry.window);
+        break;
+      case 'WindowsMerged': {
+        const result = windowFor('EVENT_TIME', entry.key, entry.result);
+        let count = 0;
+        for (const w of [...entry.merged, entry.elementWindow]) {
+          const k = wkey('EVENT_TIME', entry.key, w);
+          const old = model.windows.get(k);
+          if (old && k !== wkey('EVENT_TIME', entry.key, entry.result)) {
+            count += old.count;
+            model.windows.delete(k);
+          }
+        }
+        result.count += count;
+        result.reason = `merged: sessions ${entry.merged.map(span).join(' and ')} now overlap, so they are one session ${span(entry.result)}`;
+        lines.push(`${entry.key}: sessions merged into ${span(entry.result)}`);
+        break;
+      }
+      case 'WindowFired': {
+        const f = entry.firing;
+        const win = windowFor(f.domain, f.key, f.window);
+        win.fired += 1;
+        win.lastFired = f.result.count;
+        win.count = f.result.count;
+        win.reason = fireReason(f);
+        lines.push(`${f.key} ${span(f.window)} fired (${f.domain === 'PROCESSING_TIME' ? 'processing time' : 'event time'}): count ${f.result.count}`);
+        break;
+      }
+      case 'StatePurged': {
+        const win = model.windows.get(wkey(entry.domain, entry.key, entry.window));
+        if (win) win.purged = true;
+        break;
+      }
+      case 'ElementDropped': {
+        const e = entry.element;
+        const lateness = e.allowedLatenessMs;
+        const reason = entry.expiredWindows.length
+          ? `dropped: watermark ${clock(e.watermark)} passed end ${clock(entry.expiredWindows[0].end)} + lateness ${lateness / 1000} s`
+          : `dropped: event time ${clock(e.ts)} falls in no window`;
+        if (event) {
+          event.status = 'dropped';
+          event.reason = reason;
+        }
+        model.late.push({ key: e.key, ts: e.ts, partition: e.partition, reason });
+        lines.push(`${e.key} at ${clock(e.ts)} ${reason}`);
+        break;
+      }
+      case 'PartitionWatermarkAdvanced':
+        model.partitionWatermarks.set(entry.partition, entry.watermark);
+        break;
+      case 'WatermarkAdvanced':
+        model.watermark = entry.watermark;
+        lines.push(`watermark → ${clock(entry.watermark + 1)}` + (entry.cause === 'IDLENESS' ? ' (an idle partition stopped holding it back)' : ''));
+        break;
+      case 'PartitionIdle':
+        model.idle.add(entry.partition);
+        lines.push(`partition ${entry.partition} is idle: it no longer holds the watermark back`);
+        break;
+      case 'PartitionActive':
+        model.idle.delete(entry.partition);
+        break;
+      default:
+        break;
+    }
+  }
+  const head = event ? `#${event.index + 1} ${event.key} at ${clock(event.ts)} (partition ${event.partition}, arrived ${clock(event.arrivalMs)})`
+    : 'end of input: the final watermark fires every window left';
+  model.log.unshift({ head, lines });
+  if (model.log.length > 200) model.log.pop();
+}
+
+function windowFor(domain, key, w) {
+  const k = wkey(domain, key, w);
+  let win = model.windows.get(k);
+  if (!win) {
+    win = { domain, key, start: w.start, end: w.end, count: 0, fired: 0, lastFired: null, purged: false,
+      reason: `open: fires when the watermark reaches its end ${clock(w.end)}` };
+    model.windows.set(k, win);
+  }
+  return win;
+}
+
+// The lab shows "watermark = max - bound" and "fires when the watermark reaches the end"; the engine's
+// Flink convention (max - bound - 1, fires at watermark >= end - 1) decides the same moments.
+function fireReason(f) {
+  switch (f.cause) {
+    case 'WATERMARK': return `fired: watermark ${clock(f.watermark + 1)} reached the window end ${clock(f.window.end)}`;
+    case 'ELEMENT': return `fired again: a late event within the allowed lateness joined it (count now ${f.result.count})`;
+    case 'END_OF_INPUT': return 'fired: end of input moved the watermark to the end of time';
+    case 'PROCESSING_TIME': return `fired: the processing-time clock reached the window end ${clock(f.window.end)}`;
+    default: return 'fired';
+  }
+}
+
+// ---------- drawing ----------
+let scheduled = false;
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(() => {
+    scheduled = false;
+    draw();
+  });
+}
+
+function draw() {
+  drawStage();
+  drawResults();
+  drawLate();
+  drawLog();
+  $('watermark-text').textContent = isFinite(model.watermark)
+    ? `Watermark ${clock(model.watermark + 1)}` + [...model.partitionWatermarks].map(([p, w]) =>
+      ` · partition ${p}: ${clock(w + 1)}${model.idle.has(p) ? ' (idle)' : ''}`).join('')
+    : 'Watermark: none yet (no event seen)';
+}
+
+function drawStage() {
+  const host = $('stage');
+  const eventWindows = [...model.windows.values()].filter((w) => w.domain === 'EVENT_TIME');
+  const times = [...model.events.map((e) => e.ts), ...eventWindows.flatMap((w) => [w.start, w.end])];
+  if (!times.length) {
+    host.replaceChildren(el('p', 'hint', 'Step or play to send the first event.'));
+    return;
+  }
+  const width = Math.max(host.clientWidth || 900, 600);
+  const keys = [...new Set([...eventWindows.map((w) => w.key), ...model.events.map((e) => e.key)])].sort();
+  const bandH = 26;
+  const rowH = 14;
+  const left = 90;
+  const top = 20;
+  const windowsTop = top;
+  const eventsTop = windowsTop + keys.length * bandH + 16;
+  const shown = model.events.slice(-MAX_EVENT_ROWS);
+  const lateTop = eventsTop + Math.max(shown.length, 1) * rowH + 16;
+  const height = lateTop + 34;
+  let min = Math.min(...times);
+  let max = Math.max(...times);
+  const pad = Math.max((max - min) * 0.05, 1000);
+  min -= pad;
+  max += pad;
+  const x = (t) => left + ((t - min) / (max - min)) * (width - left - 10);
+  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline' });
+
+  // time axis ticks
+  const ticks = 6;
+  for (let i = 0; i <= ticks; i++) {
+    const t = min + ((max - min) * i) / ticks;
+    root.append(svg('line', { x1: x(t), x2: x(t), y1: top - 6, y2: height - 4, class: 'tick' }));
+    const label = svg('text', { x: x(t), y: top - 8, class: 'tick-label', 'text-anchor': 'middle' });
+    label.textContent = clock(t);
+    root.append(label);
+  }
+  // rows: window bands per key
+  keys.forEach((key, i) => {
+    const label = svg('text', { x: 4, y: windowsTop + i * bandH + 17, class: 'row-label' });
+    label.textContent = key;
+    root.append(label);
+  });
+  for (const w of eventWindows) {
+    const row = keys.indexOf(w.key);
+    const g = svg('g', { class: `window${w.fired ? ' fired' : ''}${w.purged ? ' purged' : ''}`, tabindex: 0,
+      'aria-label': `${w.key} window ${span(w)}: count ${w.count}. ${w.reason}` });
+    g.dataset.window = `${w.key}|${w.start}|${w.end}`;
+    g.dataset.count = w.count;
+    g.dataset.fired = w.fired;
+    const x0 = Math.max(x(w.start), left);
+    const x1 = Math.min(x(w.end), width - 10);
+    g.append(svg('rect', { x: x0, y: windowsTop + row * bandH + 2, width: Math.max(x1 - x0, 2), height: bandH - 4, rx: 3 }));
+    const text = svg('text', { x: x0 + 4, y: windowsTop + row * bandH + 17, class: 'window-count' });
+    text.textContent = `${w.count}${w.fired ? ` ✓${w.fired > 1 ? '×' + w.fired : ''}` : ''}`;
+    const title = svg('title');
+    title.textContent = `${span(w)} count ${w.count} — ${w.reason}`;
+    g.append(text, title);
+    g.addEventListener('focus', () => { $('last-step').textContent = g.getAttribute('aria-label'); });
+    root.append(g);
+  }
+  // events: marks at their event time, stacked by arrival
+  shown.forEach((e, i) => {
+    const cx = x(e.ts);
+    const cy = eventsTop + i * rowH + rowH / 2;
+    const g = svg('g', { class: `event ${e.status} p${e.partition % 6}`, tabindex: 0,
+      'aria-label': `event ${e.index + 1}: ${e.key} at ${clock(e.ts)}, partition ${e.partition}. ${e.reason}` });
+    g.dataset.status = e.status;
+    g.dataset.key = e.key;
+    const mark = e.status === 'dropped' ? svg('text', { x: cx, y: cy + 4, 'text-anchor': 'middle', class: 'mark' })
+      : e.status === 'late' ? svg('path', { d: `M ${cx} ${cy - 6} L ${cx + 6} ${cy + 5} L ${cx - 6} ${cy + 5} Z`, class: 'mark' })
+        : svg('circle', { cx, cy, r: 5, class: 'mark' });
+    if (e.status === 'dropped') mark.textContent = '✕';
+    const title = svg('title');
+    title.textContent = `${e.key} at ${clock(e.ts)} — ${e.reason}`;
+    g.append(mark, title);
+    g.addEventListener('focus', () => { $('last-step').textContent = g.getAttribute('aria-label'); });
+    root.append(g);
+  });
+  // the late lane
+  const laneLabel = svg('text', { x: 4, y: lateTop + 18, class: 'row-label' });
+  laneLabel.textContent = 'late lane';
+  root.append(laneLabel, svg('rect', { x: left, y: lateTop, width: width - left - 10, height: 26, class: 'late-lane-band' }));
+  for (const l of model.late) {
+    const t = svg('text', { x: x(l.ts), y: lateTop + 18, 'text-anchor': 'middle', class: 'late-mark', tabindex: 0,
+      'aria-label': `${l.key} at ${clock(l.ts)}: ${l.reason}` });
+    t.textContent = '✕';
+    const title = svg('title');
+    title.textContent = `${l.key} at ${clock(l.ts)} — ${l.reason}`;
+    t.append(title);
+    root.append(t);
+  }
+  // watermarks: per partition thin, combined bold
+  for (const [p, w] of model.partitionWatermarks) {
+    if (model.partitionWatermarks.size < 2 || !isFinite(w) || w + 1 < min || w + 1 > max) continue;
+    root.append(svg('line', { x1: x(w + 1), x2: x(w + 1), y1: top, y2: height - 4,
+      class: `watermark partition p${p % 6}${model.idle.has(p) ? ' idle' : ''}` }));
+  }
+  if (isFinite(model.watermark) && model.watermark + 1 >= min && model.watermark + 1 <= max) {
+    const wx = x(model.watermark + 1);
+    const line = svg('line', { x1: wx, x2: wx, y1: top, y2: height - 4, class: 'watermark combined' });
+    line.dataset.watermark = model.watermark;
+    const label = svg('text', { x: wx + 3, y: height - 8, class: 'watermark-label' });
+    label.textContent = `watermark ${clock(model.watermark + 1)}`;
+    root.append(line, label);
+  }
+  host.replaceChildren(root);
+}
+
+function drawResults() {
+  const rows = new Map();
+  for (const w of model.windows.values()) {
+    if (!w.fired) continue;
+    const k = `${w.key}|${w.start}|${w.end}`;
+    const row = rows.get(k) || { key: w.key, start: w.start, end: w.end, event: null, processing: null, fired: 0 };
+    if (w.domain === 'PROCESSING_TIME') row.processing = w.lastFired;
+    else row.event = w.lastFired;
+    row.fired += w.fired;
+    rows.set(k, row);
+  }
+  const hasProcessing = [...model.windows.values()].some((w) => w.domain === 'PROCESSING_TIME');
+  const sorted = [...rows.values()].sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+  $('results').replaceChildren(...(sorted.length ? sorted.map((r) => {
+    const tr = el('tr');
+    const differs = hasProcessing && r.event !== r.processing;
+    if (differs) tr.className = 'differs';
+    tr.dataset.window = `${r.key}|${r.start}|${r.end}`;
+    tr.append(el('td', null, r.key), el('td', null, span(r)), el('td', 'event-count', r.event ?? '—'),
+      el('td', 'processing-count', hasProcessing ? (r.processing ?? '—') : 'not configured'),
+      el('td', null, `${r.fired}×${differs ? ' · differs' : ''}`));
+    return tr;
+  }) : [tr1('No window has fired yet.')]));
+}
+
+function tr1(text) {
+  const tr = el('tr');
+  const td = el('td', 'hint', text);
+  td.colSpan = 5;
+  tr.append(td);
+  return tr;
+}
+
+function drawLate() {
+  $('late-lane').replaceChildren(...(model.late.length
+    ? model.late.map((l) => el('li', 'late', `${l.key} at ${clock(l.ts)} (partition ${l.partition}): ${l.reason}`))
+    : [el('li', 'hint', 'Nothing dropped yet.')]));
+}
+
+function drawLog() {
+  const latest = model.log[0];
+  if (latest) $('last-step').textContent = [latest.head, ...latest.lines].join(' · ');
+  $('step-log').replaceChildren(...model.log.slice(0, 30).map((s) => el('li', null, [s.head, ...s.lines].join(' · '))));
+}
+
+// ---------- controls ----------
+async function act(path, body) {
+  const result = await call('POST', path, body);
+  if (!result.ok) say($('playback-status'), 'error', result.error);
+  return result;
+}
+
+$('scenario-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  act('/api/playback', { scenario: $('scenario-select').value });
+});
+$('play').addEventListener('click', () => act('/api/playback/play', { speed: Number($('speed').value) }));
+$('pause').addEventListener('click', () => act('/api/playback/pause'));
+$('step').addEventListener('click', () => act('/api/playback/step'));
+$('step-back').addEventListener('click', () => act('/api/playback/back'));
+$('restart').addEventListener('click', () => act('/api/playback/restart'));
+$('speed').addEventListener('change', () => { if (playback?.playing) act('/api/playback/play', { speed: Number($('speed').value) }); });
+$('presenter').addEventListener('click', togglePresenter);
+$('inject-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  act('/api/playback/inject', { key: $('inject-key').value, lateByMs: Number($('inject-late').value) * 1000 });
+});
+$('config-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const seconds = (id) => ($(id).value === '' ? null : Math.round(Number($(id).value) * 1000));
+  act('/api/playback', {
+    scenario: playback?.scenarioId || $('scenario-select').value,
+    window: { type: $('cfg-type').value, sizeMs: seconds('cfg-size'), slideMs: seconds('cfg-slide'), gapMs: seconds('cfg-gap') },
+    maxOutOfOrdernessMs: seconds('cfg-bound'), allowedLatenessMs: seconds('cfg-lateness'), idlenessMs: seconds('cfg-idleness'),
+  });
+});
+
+function fillConfig(config) {
+  if (!config) return;
+  const s = (ms) => (ms === null || ms === undefined ? '' : String(ms / 1000));
+  $('cfg-type').value = config.window.type;
+  $('cfg-size').value = s(config.window.sizeMs);
+  $('cfg-slide').value = s(config.window.slideMs);
+  $('cfg-gap').value = s(config.window.gapMs);
+  $('cfg-bound').value = s(config.maxOutOfOrdernessMs);
+  $('cfg-lateness').value = s(config.allowedLatenessMs);
+  $('cfg-idleness').value = s(config.idlenessMs);
+}
+
+function togglePresenter() {
+  const on = document.body.classList.toggle('presenter');
+  $('presenter').setAttribute('aria-pressed', on ? 'true' : 'false');
+  schedule();
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.target.closest('input, select, textarea') || e.altKey || e.ctrlKey || e.metaKey) return;
+  const keys = {
+    ' ': () => act(playback?.playing ? '/api/playback/pause' : '/api/playback/play', { speed: Number($('speed').value) }),
+    ArrowRight: () => act('/api/playback/step'),
+    ArrowLeft: () => act('/api/playback/back'),
+    r: () => act('/api/playback/restart'),
+    p: togglePresenter,
+  };
+  const action = keys[e.key] || keys[e.key.toLowerCase?.()];
+  if (action && !(e.key === ' ' && e.target.closest('button'))) {
+    e.preventDefault();
+    action();
+  }
+});
+window.addEventListener('resize', schedule);
