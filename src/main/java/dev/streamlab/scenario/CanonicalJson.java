@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Writes the conformance output: firings sorted by afterEvent (end of input last), end, start, key; dropped by event
- * index; one entry per line; sum as Java's {@code Double.toString}.
+ * index; one entry per line; sum as Java's {@code Double.toString}. Processing-time firings (only when the scenario asks
+ * for {@code processingTimeWindow}) have the trigger {@code "processing"}.
  */
 final class CanonicalJson {
 
@@ -64,6 +65,8 @@ final class CanonicalJson {
                 return "element";
             case END_OF_INPUT:
                 return "end";
+            case PROCESSING_TIME:
+                return "processing";
             default:
                 throw new IllegalArgumentException("not an event-time firing: " + cause);
         }

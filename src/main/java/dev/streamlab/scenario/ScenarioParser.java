@@ -35,7 +35,7 @@ final class ScenarioParser {
             throw new ScenarioException("scenario: not a JSON object (expected {\"window\":..., \"maxOutOfOrdernessMs\":..., "
                     + "\"allowedLatenessMs\":..., \"events\":[...]})");
         }
-        WindowSpec window = window(root.get("window"));
+        WindowSpec window = window(root.get("window"), "window");
         long bound = nonNegative(root, "maxOutOfOrdernessMs", "maxOutOfOrdernessMs",
                 "a required integer >= 0: the out-of-orderness bound in ms");
         long lateness = nonNegative(root, "allowedLatenessMs", "allowedLatenessMs",
@@ -56,8 +56,29 @@ final class ScenarioParser {
                         + "without events for longer than this stops holding the watermark back)");
             }
         }
+        WindowSpec processingTimeWindow = null;
+        if (present(root, "processingTimeWindow")) {
+            processingTimeWindow = window(root.get("processingTimeWindow"), "processingTimeWindow");
+            if (processingTimeWindow.merging()) {
+                throw new ScenarioException("processingTimeWindow.type: \"session\" is not allowed here (processing-time "
+                        + "windows are \"tumbling\" or \"sliding\")");
+            }
+        }
         List<ScenarioEvent> events = events(root.get("events"), partitions);
-        return new Scenario(new EngineConfig(window, bound, lateness, partitions, idleness, null), events);
+        return new Scenario(new EngineConfig(window, bound, lateness, partitions, idleness, processingTimeWindow), events,
+                text(root, "id"), text(root, "title"), text(root, "description"), text(root, "lesson"));
+    }
+
+    /** An optional text field the engine ignores (instructor scenarios carry a title, description and lesson). */
+    private static String text(JsonNode root, String field) throws ScenarioException {
+        if (!present(root, field)) {
+            return null;
+        }
+        JsonNode n = root.get(field);
+        if (!n.isTextual()) {
+            throw new ScenarioException(field + ": " + n + " is not a string (an optional text)");
+        }
+        return n.asText();
     }
 
     private static String firstLine(String s) {
@@ -99,48 +120,48 @@ final class ScenarioParser {
         return v;
     }
 
-    private static WindowSpec window(JsonNode w) throws ScenarioException {
+    private static WindowSpec window(JsonNode w, String name) throws ScenarioException {
         if (w == null || w.isNull()) {
-            throw new ScenarioException("window: missing (e.g. {\"type\":\"tumbling\",\"sizeMs\":5000})");
+            throw new ScenarioException(name + ": missing (e.g. {\"type\":\"tumbling\",\"sizeMs\":5000})");
         }
         if (!w.isObject()) {
-            throw new ScenarioException("window: " + w + " is not an object (e.g. {\"type\":\"tumbling\",\"sizeMs\":5000})");
+            throw new ScenarioException(name + ": " + w + " is not an object (e.g. {\"type\":\"tumbling\",\"sizeMs\":5000})");
         }
         JsonNode type = w.get("type");
         String t = type == null || type.isNull() ? null : type.isTextual() ? type.asText() : type.toString();
         if (t == null) {
-            throw new ScenarioException("window.type: missing (use \"tumbling\", \"sliding\" or \"session\")");
+            throw new ScenarioException(name + ".type: missing (use \"tumbling\", \"sliding\" or \"session\")");
         }
         switch (t) {
             case "tumbling": {
-                long size = positive(w, "sizeMs", "window.sizeMs", "tumbling windows need an integer sizeMs > 0");
-                long offset = offset(w, size, "tumbling windows need |offsetMs| < sizeMs = " + size);
+                long size = positive(w, "sizeMs", name + ".sizeMs", "tumbling windows need an integer sizeMs > 0");
+                long offset = offset(w, name, size, "tumbling windows need |offsetMs| < sizeMs = " + size);
                 return new WindowSpec.Tumbling(size, offset);
             }
             case "sliding": {
-                long size = positive(w, "sizeMs", "window.sizeMs", "sliding windows need an integer sizeMs > 0");
-                long slide = positive(w, "slideMs", "window.slideMs", "sliding windows need an integer slideMs > 0");
+                long size = positive(w, "sizeMs", name + ".sizeMs", "sliding windows need an integer sizeMs > 0");
+                long slide = positive(w, "slideMs", name + ".slideMs", "sliding windows need an integer slideMs > 0");
                 if (size / slide > 10_000_000L) {
-                    throw new ScenarioException("window.slideMs: " + slide + " is too small (Flink allows at most 10000000 "
+                    throw new ScenarioException(name + ".slideMs: " + slide + " is too small (Flink allows at most 10000000 "
                             + "windows per element: sizeMs / slideMs <= 10000000)");
                 }
-                long offset = offset(w, slide, "sliding windows need |offsetMs| < slideMs = " + slide);
+                long offset = offset(w, name, slide, "sliding windows need |offsetMs| < slideMs = " + slide);
                 return new WindowSpec.Sliding(size, slide, offset);
             }
             case "session":
-                return new WindowSpec.Session(positive(w, "gapMs", "window.gapMs", "session windows need an integer gapMs > 0"));
+                return new WindowSpec.Session(positive(w, "gapMs", name + ".gapMs", "session windows need an integer gapMs > 0"));
             default:
-                throw new ScenarioException("window.type: " + type + " is unknown (use \"tumbling\", \"sliding\" or \"session\")");
+                throw new ScenarioException(name + ".type: " + type + " is unknown (use \"tumbling\", \"sliding\" or \"session\")");
         }
     }
 
-    private static long offset(JsonNode w, long limit, String rule) throws ScenarioException {
+    private static long offset(JsonNode w, String name, long limit, String rule) throws ScenarioException {
         if (!present(w, "offsetMs")) {
             return 0;
         }
-        long offset = integer(w.get("offsetMs"), "window.offsetMs", rule);
+        long offset = integer(w.get("offsetMs"), name + ".offsetMs", rule);
         if (Math.abs(offset) >= limit) {
-            throw new ScenarioException("window.offsetMs: " + offset + " is out of range (" + rule + ")");
+            throw new ScenarioException(name + ".offsetMs: " + offset + " is out of range (" + rule + ")");
         }
         return offset;
     }
