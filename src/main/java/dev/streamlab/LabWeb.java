@@ -8,7 +8,17 @@ import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.kafka.monitor.ClusterMonitor;
 import dev.streamlab.kafka.monitor.MonitorSettings;
 import dev.streamlab.kafka.tail.LiveTails;
+import dev.streamlab.kafka.pipeline.PipelineStep;
+import dev.streamlab.kafka.pipeline.Pipelines;
+import dev.streamlab.kafka.playback.PlaybackDesk;
+import dev.streamlab.kafka.playback.PlaybackState;
 import dev.streamlab.lab.Quest;
+import dev.streamlab.scenario.Scenario;
+import dev.streamlab.scenario.ScenarioCatalog;
+import dev.streamlab.web.live.PlaybackFeed;
+import dev.streamlab.web.live.PlaybackView;
+import dev.streamlab.web.live.StepView;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.web.WebContext;
 import dev.streamlab.web.WebServer;
 import dev.streamlab.web.live.HubSettings;
@@ -42,16 +52,20 @@ public final class LabWeb implements AutoCloseable {
     private final ClusterMonitor monitor;
     private final LiveTails tails;
     private final KafkaActions actions;
+    private final Pipelines pipelines;
+    private final PlaybackDesk playback;
     private final LiveHub hub;
     private final KafkaSubjects subjects;
     private final WebServer server;
     private boolean live;
 
-    private LabWeb(ClusterMonitor monitor, LiveTails tails, KafkaActions actions, KafkaSubjects subjects, LiveHub hub,
-                   WebServer server) {
+    private LabWeb(ClusterMonitor monitor, LiveTails tails, KafkaActions actions, Pipelines pipelines,
+                   PlaybackDesk playback, KafkaSubjects subjects, LiveHub hub, WebServer server) {
         this.monitor = monitor;
         this.tails = tails;
         this.actions = actions;
+        this.pipelines = pipelines;
+        this.playback = playback;
         this.subjects = subjects;
         this.hub = hub;
         this.server = server;
@@ -64,15 +78,28 @@ public final class LabWeb implements AutoCloseable {
         ClusterMonitor monitor = new ClusterMonitor(clients, MONITOR, clock);
         LiveTails tails = new LiveTails(clients, RECENT_PER_TOPIC);
         KafkaActions actions = KafkaActions.open(clients);
-        KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions),
-                WebServer.jsonMapper());
+        ObjectMapper json = WebServer.jsonMapper();
+        PlaybackFeed feed = new PlaybackFeed(json);
+        Pipelines pipelines = new Pipelines(clients);
+        PlaybackDesk playback = new PlaybackDesk(clients, pipelines, ScenarioCatalog.load(), new PlaybackDesk.Listener() {
+            @Override
+            public void step(String run, int index, PipelineStep step) {
+                feed.step(run, StepView.of(index, step, json));
+            }
+
+            @Override
+            public void state(Scenario scenario, PlaybackState state) {
+                feed.update(PlaybackView.of(scenario, state));
+            }
+        });
+        KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed, json);
         LiveHub hub = new LiveHub(subjects, hubSettings, WebServer.jsonMapper(), clock);
-        WebServer server = new WebServer(new WebContext(quest, broker, status, clock, startedAt, actions, hub,
+        WebServer server = new WebServer(new WebContext(quest, broker, status, clock, startedAt, actions, playback, hub,
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();
                 }, allowedHosts));
-        return new LabWeb(monitor, tails, actions, subjects, hub, server);
+        return new LabWeb(monitor, tails, actions, pipelines, playback, subjects, hub, server);
     }
 
     /** Starts watching Kafka and pushing to pages; call once Kafka may be there. */
@@ -105,6 +132,10 @@ public final class LabWeb implements AutoCloseable {
         return monitor;
     }
 
+    public PlaybackDesk playback() {
+        return playback;
+    }
+
     public KafkaActions actions() {
         return actions;
     }
@@ -114,6 +145,8 @@ public final class LabWeb implements AutoCloseable {
         closeQuietly(server);
         closeQuietly(hub);
         closeQuietly(subjects);
+        closeQuietly(playback);
+        closeQuietly(pipelines);
         closeQuietly(tails);
         closeQuietly(actions); // demo consumers leave their groups while Kafka still runs
         closeQuietly(monitor);

@@ -5,6 +5,7 @@ import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.view.ComingSoonPage;
 import dev.streamlab.web.view.HomePage;
 import dev.streamlab.web.view.KafkaPage;
+import dev.streamlab.web.view.TimePage;
 import dev.streamlab.web.view.NotFoundPage;
 import io.javalin.http.Context;
 
@@ -21,6 +22,11 @@ final class PageController {
     }
 
     void chapter(Context ctx, Chapter chapter) {
+        if (chapter.id().equals("time")) {
+            ctx.html(TimePage.render(chapter, lab.playback().catalog().entries().stream()
+                    .map(e -> new TimePage.ScenarioChoice(e.id(), e.title())).toList()));
+            return;
+        }
         if (chapter.id().equals("kafka")) {
             ctx.html(KafkaPage.render(chapter, lab.broker().bootstrapServers()));
             return;

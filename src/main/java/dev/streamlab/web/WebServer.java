@@ -27,6 +27,7 @@ public final class WebServer implements AutoCloseable {
         PageController pages = new PageController(lab);
         SimulateController simulate = new SimulateController();
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
+        PlaybackController playback = new PlaybackController(lab.playback());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         this.app = Javalin.create(config -> {
@@ -65,6 +66,15 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/consumers/{id}/resume", kafka::resumeConsumer);
             config.routes.delete("/api/consumers/{id}", kafka::stopConsumer);
             config.routes.exception(ActionException.class, KafkaActionsController::refused);
+            config.routes.get("/api/scenarios", playback::scenarios);
+            config.routes.post("/api/playback", playback::load);
+            config.routes.post("/api/playback/step", playback::step);
+            config.routes.post("/api/playback/back", playback::back);
+            config.routes.post("/api/playback/restart", playback::restart);
+            config.routes.post("/api/playback/play", playback::play);
+            config.routes.post("/api/playback/pause", playback::pause);
+            config.routes.post("/api/playback/inject", playback::inject);
+            config.routes.exception(PlaybackController.BadPlayback.class, PlaybackController::refused);
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));
             }

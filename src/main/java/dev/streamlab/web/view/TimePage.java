@@ -26,6 +26,7 @@ import static j2html.TagCreator.section;
 import static j2html.TagCreator.select;
 import static j2html.TagCreator.summary;
 import static j2html.TagCreator.table;
+import static j2html.TagCreator.text;
 import static j2html.TagCreator.tbody;
 import static j2html.TagCreator.th;
 import static j2html.TagCreator.thead;
@@ -67,8 +68,8 @@ public final class TimePage {
                                 + "what this lab computes.)"),
                         li("A late event whose window is still within the allowed lateness is added, and the window fires "
                                 + "again with the new count; later than that, it goes to the late side output."))),
-                p("Keys: ", kbd("Space"), " play/pause · ", kbd("→"), " step · ", kbd("←"), " step back · ",
-                        kbd("R"), " restart · ", kbd("P"), " presenter mode.").withClass("hint")
+                p(text("Keys: "), kbd("Space"), text(" play/pause · "), kbd("→"), text(" step · "), kbd("←"),
+                        text(" step back · "), kbd("R"), text(" restart · "), kbd("P"), text(" presenter mode.")).withClass("hint")
         ).withClass("intro");
     }
 
