@@ -90,16 +90,14 @@ function apply(step) {
     switch (entry.type) {
       case 'ElementAssigned': {
         if (!event) break;
+        for (const w of entry.windows) windowFor(entry.domain, entry.key, w).count += 1;
+        if (entry.domain !== 'EVENT_TIME') break; // on time or late is an event-time question
         const late = event.ts <= model.watermark;
         event.status = late ? 'late' : 'on-time';
         event.reason = late
           ? `late but accepted: its event time ${clock(event.ts)} is behind the watermark ${clock(model.watermark)}, `
             + `but its window is still within the allowed lateness`
           : `on time: event time ${clock(event.ts)} is ahead of the watermark ${clock(model.watermark)}`;
-        for (const w of entry.windows) {
-          const win = windowFor(entry.domain, entry.key, w);
-          win.count += 1;
-        }
         break;
       }
       case 'WindowCreated':

@@ -89,7 +89,7 @@ public final class LabWeb implements AutoCloseable {
 
             @Override
             public void state(Scenario scenario, PlaybackState state) {
-                feed.update(PlaybackView.of(scenario, state));
+                feed.update(state.runId(), PlaybackView.of(scenario, state));
             }
         });
         KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed, json);

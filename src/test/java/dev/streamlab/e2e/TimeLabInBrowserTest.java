@@ -64,6 +64,7 @@ class TimeLabInBrowserTest {
             await().atMost(PATIENCE).until(() -> position() == expected);
             if (step == 4) {
                 await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".timeline .event")).size() == 4);
+                browser.executeScript("document.querySelector('.playback-controls').scrollIntoView()");
                 Files.createDirectories(Path.of("target"));
                 Files.write(Path.of("target", "time-lab.png"), browser.getScreenshotAs(OutputType.BYTES));
             }
@@ -100,7 +101,7 @@ class TimeLabInBrowserTest {
         assertTrue(browser.findElement(By.tagName("body")).getDomAttribute("class").contains("presenter"));
 
         // Tab to the Step button and press Enter, as a keyboard user would.
-        browser.executeScript("document.getElementById('play').focus()");
+        browser.executeScript("document.getElementById('pause').focus()");
         keys.sendKeys(Keys.TAB).perform();
         assertEquals("step", browser.switchTo().activeElement().getDomAttribute("id"));
         keys.sendKeys(Keys.ENTER).perform();

@@ -69,11 +69,11 @@ class WebServerTest {
     @Test
     void aChapterWhosePageIsNotBuiltYetSaysComingSoon() {
         try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
-            HttpResponse<String> response = Http.get(lab.url("/time"));
+            HttpResponse<String> response = Http.get(lab.url("/guarantees"));
 
             assertEquals(200, response.statusCode());
             assertTrue(response.body().contains("coming soon"));
-            assertTrue(response.body().contains("Event time, watermarks and windows"));
+            assertTrue(response.body().contains("Delivery guarantees and exactly-once"));
         }
     }
 

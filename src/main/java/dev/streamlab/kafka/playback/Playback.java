@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,7 +61,7 @@ public final class Playback implements AutoCloseable {
     private final Pipelines pipelines;
     private final Scenario scenario;
     private final String baseRunId;
-    private final PipelineListener listener;
+    private final Function<String, PipelineListener> listeners;
     private final KafkaProducer<String, String> producer;
     private final ScheduledExecutorService scheduler;
 
@@ -76,6 +77,18 @@ public final class Playback implements AutoCloseable {
     private boolean closed;
 
     public Playback(KafkaClients clients, Pipelines pipelines, Scenario scenario, String runId, PipelineListener listener) {
+        this(clients, pipelines, (Function<String, PipelineListener>) run -> listener == null ? PipelineListener.NONE : listener,
+                scenario, runId);
+    }
+
+    /** With a listener per run, so what hears the steps knows which run (topics) they belong to. */
+    public static Playback withListenerPerRun(KafkaClients clients, Pipelines pipelines, Scenario scenario, String runId,
+                                              Function<String, PipelineListener> listeners) {
+        return new Playback(clients, pipelines, listeners, scenario, runId);
+    }
+
+    private Playback(KafkaClients clients, Pipelines pipelines, Function<String, PipelineListener> listeners,
+                     Scenario scenario, String runId) {
         if (clients == null || pipelines == null || scenario == null || runId == null || runId.isBlank()) {
             throw new IllegalArgumentException("clients, pipelines, scenario and runId are required");
         }
@@ -83,7 +96,7 @@ public final class Playback implements AutoCloseable {
         this.pipelines = pipelines;
         this.scenario = scenario;
         this.baseRunId = runId;
-        this.listener = listener == null ? PipelineListener.NONE : listener;
+        this.listeners = listeners == null ? run -> PipelineListener.NONE : listeners;
         this.producer = new KafkaProducer<>(clients.config(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "streamlab-playback-" + runId,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -276,7 +289,7 @@ public final class Playback implements AutoCloseable {
         }
         createInput(runId + "-input", scenario.config().partitions());
         pipeline = pipelines.startVirtual(new PipelineSpec(runId, runId + "-input", runId + "-output", runId + "-late",
-                scenario.config()), listener, 0);
+                scenario.config()), listeners.apply(runId), 0);
         history.clear();
         position = 0;
         ended = false;

@@ -10,6 +10,7 @@ import dev.streamlab.scenario.ScenarioCatalog;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,8 @@ public final class PlaybackDesk implements AutoCloseable {
         closeCurrent();
         String runPrefix = "streamlab-" + id + "-" + Long.toString(System.currentTimeMillis(), 36) + "-" + loads.incrementAndGet();
         scenario = chosen;
-        playback = new Playback(clients, pipelines, chosen, runPrefix, run -> new RunListener(run));
+        Function<String, PipelineListener> perRun = RunListener::new;
+        playback = Playback.withListenerPerRun(clients, pipelines, chosen, runPrefix, perRun);
         return publish();
     }
 

@@ -29,8 +29,9 @@ public final class PlaybackFeed {
         return state;
     }
 
-    /** The playback's entries ({@code state}, {@code config}) as the page reads them. */
-    public void update(Map<String, ?> entries) {
+    /** The playback's entries ({@code state}, {@code config}) as the page reads them; {@code run} is its current run. */
+    public void update(String run, Map<String, ?> entries) {
+        stream(run); // pages subscribe to the run's steps as soon as they hear of it, before its first step
         state.update(entries);
     }
 

@@ -50,7 +50,8 @@ public final class TimePage {
                 intro(chapter),
                 controls(scenarios),
                 stage(),
-                results());
+                results(),
+                tuning());
     }
 
     private static DomContent intro(Chapter chapter) {
@@ -96,6 +97,13 @@ public final class TimePage {
                                 .attr("aria-keyshortcuts", "P")
                 ).withClass("row playback-controls").attr("role", "toolbar").attr("aria-label", "playback"),
                 p().withId("playback-status").withClass("message").attr("role", "status"),
+                p().withId("topics-note").withClass("hint")
+        ).withId("controls");
+    }
+
+    private static DomContent tuning() {
+        return section(
+                h2("Change the stream"),
                 form(fieldset(legend("Inject a late event"),
                         label("key ").attr("for", "inject-key"), input().withId("inject-key").withValue("cust-1"),
                         label(" seconds behind the watermark ").attr("for", "inject-late"),
@@ -111,9 +119,8 @@ public final class TimePage {
                         label(" bound s ").attr("for", "cfg-bound"), input().withId("cfg-bound").withType("number").attr("min", "0"),
                         label(" lateness s ").attr("for", "cfg-lateness"), input().withId("cfg-lateness").withType("number").attr("min", "0"),
                         label(" idleness s ").attr("for", "cfg-idleness"), input().withId("cfg-idleness").withType("number").attr("min", "0"),
-                        button("Apply").withType("submit"))).withId("config-form"),
-                p().withId("topics-note").withClass("hint")
-        ).withId("controls");
+                        button("Apply").withType("submit"))).withId("config-form")
+        ).withId("tuning");
     }
 
     private static DomContent stage() {
