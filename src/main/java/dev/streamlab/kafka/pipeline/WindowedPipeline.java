@@ -324,6 +324,10 @@ public final class WindowedPipeline implements AutoCloseable {
                     if (!virtualClock && !ended) {
                         advanceClock(System.currentTimeMillis());
                         engine.advanceProcessingTime();
+                        if (!stepLog.isEmpty()) {
+                            // publish idleness and firings now; the entries still reach the listener with the next step
+                            afterLog();
+                        }
                         if (!pending.isEmpty()) {
                             flush();
                         }
