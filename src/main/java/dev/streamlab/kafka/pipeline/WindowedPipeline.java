@@ -62,6 +62,7 @@ public final class WindowedPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WindowedPipeline.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration UNKNOWN_TOPIC_GRACE = Duration.ofSeconds(2);
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final PipelineSpec spec;
@@ -177,15 +178,23 @@ public final class WindowedPipeline implements AutoCloseable {
 
     private static void prepareTopics(KafkaClients clients, PipelineSpec spec) {
         try (Admin admin = clients.admin("streamlab-pipeline-admin-" + spec.id(), (int) STARTUP_TIMEOUT.toMillis())) {
-            TopicDescription input;
-            try {
-                input = admin.describeTopics(List.of(spec.inputTopic())).allTopicNames()
-                        .get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(spec.inputTopic());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                    throw new PipelineException("input topic " + spec.inputTopic() + " does not exist");
+            TopicDescription input = null;
+            // A topic created a moment ago may not be in every metadata cache yet: ask again for a little while.
+            long giveUp = System.nanoTime() + UNKNOWN_TOPIC_GRACE.toNanos();
+            while (input == null) {
+                try {
+                    input = admin.describeTopics(List.of(spec.inputTopic())).allTopicNames()
+                            .get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(spec.inputTopic());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw new PipelineException("cannot describe input topic " + spec.inputTopic() + ": "
+                                + e.getCause().getMessage(), e);
+                    }
+                    if (System.nanoTime() > giveUp) {
+                        throw new PipelineException("input topic " + spec.inputTopic() + " does not exist");
+                    }
+                    Thread.sleep(100);
                 }
-                throw new PipelineException("cannot describe input topic " + spec.inputTopic() + ": " + e.getCause().getMessage(), e);
             }
             int partitions = input.partitions().size();
             if (partitions != spec.config().partitions()) {
@@ -315,6 +324,10 @@ public final class WindowedPipeline implements AutoCloseable {
                     if (!virtualClock && !ended) {
                         advanceClock(System.currentTimeMillis());
                         engine.advanceProcessingTime();
+                        if (!stepLog.isEmpty()) {
+                            // publish idleness and firings now; the entries still reach the listener with the next step
+                            afterLog();
+                        }
                         if (!pending.isEmpty()) {
                             flush();
                         }

@@ -190,6 +190,14 @@ class WindowedPipelineTest {
     }
 
     @Test
+    void aPipelineRefusesAMissingInputTopic() {
+        PipelineSpec spec = new PipelineSpec("missing", Names.unique("missing"), Names.unique("out"), Names.unique("late"),
+                EngineConfig.of(new WindowSpec.Tumbling(60_000), 0, 0));
+        PipelineException e = assertThrows(PipelineException.class, () -> pipelines.start(spec, PipelineListener.NONE));
+        assertTrue(e.getMessage().endsWith("does not exist"), e.getMessage());
+    }
+
+    @Test
     void startingUnderTheSameIdReconfiguresThePipeline() {
         PipelineSpec spec = spec("reconfigure", 1, 0);
         WindowedPipeline first = pipelines.start(spec, PipelineListener.NONE);
