@@ -29,6 +29,8 @@ let runId = null;
 let stepsSub = null;
 let scenarioConfig = null;
 let playback = null;
+let source = { kind: 'playback' }; // or { kind: 'topic', topic }
+let pipelines = new Map();
 
 function emptyModel() {
   return {
@@ -50,6 +52,7 @@ const state = keyedState((entries) => {
     $('playback-status').textContent = 'No scenario loaded: pick one and press Load.';
     return;
   }
+  if (source.kind !== 'playback') return;
   if (playback.runId !== runId) startRun(playback.runId);
   $('playback-status').textContent = `${playback.title}: step ${playback.position} of ${playback.total}`
     + (playback.finished ? ' · finished (end of input)' : '') + (playback.playing ? ` · playing at ${playback.speed}×` : ' · paused');
@@ -60,6 +63,43 @@ const state = keyedState((entries) => {
   document.body.dataset.playing = playback.playing ? 'true' : 'false';
 });
 connection.subscribe({ subject: 'playback' }, state.handlers);
+
+// ---------- pipelines on learners' own topics ----------
+const topicList = keyedState((entries) => {
+  const topics = [...entries.values()].filter((e) => e.kind === 'topic' && !e.internal
+    && !e.name.endsWith('-windows') && !e.name.endsWith('-late') && !e.name.startsWith('streamlab-')).map((e) => e.name).sort();
+  const select = $('pipeline-topic');
+  const current = select.value;
+  select.replaceChildren(...topics.map((t) => { const o = el('option', null, t); o.value = t; return o; }));
+  if (topics.includes(current)) select.value = current;
+});
+connection.subscribe({ subject: 'cluster' }, topicList.handlers);
+
+const pipelineList = keyedState((entries) => {
+  pipelines = entries;
+  $('pipelines').replaceChildren(...(entries.size ? [...entries.values()].map((p) => {
+    const li = el('li', null, `${p.topic} → ${p.output} (late: ${p.late}) `);
+    const watch = el('button', null, source.kind === 'topic' && source.topic === p.topic ? 'Watching' : 'Watch');
+    watch.type = 'button';
+    watch.addEventListener('click', () => watchTopic(p.topic));
+    li.append(watch);
+    return li;
+  }) : [el('li', 'hint', 'No pipeline runs on your topics.')]));
+  if (source.kind === 'topic') {
+    const p = entries.get(source.topic);
+    if (p && p.run !== runId) startRun(p.run);
+  }
+});
+connection.subscribe({ subject: 'pipelines' }, pipelineList.handlers);
+
+function watchTopic(topic) {
+  source = { kind: 'topic', topic };
+  const p = pipelines.get(topic);
+  if (p) startRun(p.run);
+  $('playback-status').textContent = `Watching the pipeline on ${topic}: produce to it and see each event land.`;
+  if (p) fillConfig(p.config);
+}
+
 
 function startRun(id) {
   runId = id;
@@ -165,6 +205,12 @@ function apply(step) {
       default:
         break;
     }
+  }
+  // Steps may have been skipped when the stream ran faster than a page draws: the state after is the truth.
+  if (step.after) {
+    if (step.after.watermark > model.watermark) model.watermark = step.after.watermark;
+    step.after.partitionWatermarks.forEach((w, p) => model.partitionWatermarks.set(p, w));
+    model.idle = new Set(step.after.idlePartitions);
   }
   const head = event ? `#${event.index + 1} ${event.key} at ${clock(event.ts)} (partition ${event.partition}, arrived ${clock(event.arrivalMs)})`
     : 'end of input: the final watermark fires every window left';
@@ -281,7 +327,7 @@ function drawStage() {
   shown.forEach((e, i) => {
     const cx = x(e.ts);
     const cy = eventsTop + i * rowH + rowH / 2;
-    const g = svg('g', { class: `event ${e.status} p${e.partition % 6}`, tabindex: 0,
+    const g = svg('g', { class: `event ${e.status} k${keys.indexOf(e.key) % 6}`, tabindex: 0,
       'aria-label': `event ${e.index + 1}: ${e.key} at ${clock(e.ts)}, partition ${e.partition}. ${e.reason}` });
     g.dataset.status = e.status;
     g.dataset.key = e.key;
@@ -394,12 +440,35 @@ $('inject-form').addEventListener('submit', (e) => {
 });
 $('config-form').addEventListener('submit', (e) => {
   e.preventDefault();
+  act('/api/playback', { scenario: playback?.scenarioId || $('scenario-select').value, ...settings() });
+});
+
+function settings() {
   const seconds = (id) => ($(id).value === '' ? null : Math.round(Number($(id).value) * 1000));
-  act('/api/playback', {
-    scenario: playback?.scenarioId || $('scenario-select').value,
+  return {
     window: { type: $('cfg-type').value, sizeMs: seconds('cfg-size'), slideMs: seconds('cfg-slide'), gapMs: seconds('cfg-gap') },
     maxOutOfOrdernessMs: seconds('cfg-bound'), allowedLatenessMs: seconds('cfg-lateness'), idlenessMs: seconds('cfg-idleness'),
-  });
+  };
+}
+
+$('pipeline-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const topic = $('pipeline-topic').value;
+  if (!topic) return say($('pipeline-result'), 'error', 'Create a topic first (on /kafka), then pick it here.');
+  const result = await call('POST', '/api/pipelines', { topic, ...settings() });
+  if (!result.ok) return say($('pipeline-result'), 'error', result.error);
+  say($('pipeline-result'), 'ok', `Running on ${topic}: results in ${result.body.output}, late events in ${result.body.late}.`);
+  source = { kind: 'topic', topic };
+  startRun(result.body.run);
+});
+$('pipeline-stop').addEventListener('click', async () => {
+  const topic = $('pipeline-topic').value;
+  const result = await call('DELETE', `/api/pipelines/${encodeURIComponent(topic)}`);
+  say($('pipeline-result'), result.ok ? 'ok' : 'error', result.ok ? `Stopped the pipeline on ${topic}.` : result.error);
+});
+$('watch-playback').addEventListener('click', () => {
+  source = { kind: 'playback' };
+  if (playback) startRun(playback.runId);
 });
 
 function fillConfig(config) {

@@ -8,7 +8,12 @@ import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.kafka.monitor.ClusterMonitor;
 import dev.streamlab.kafka.monitor.MonitorSettings;
 import dev.streamlab.kafka.tail.LiveTails;
+import dev.streamlab.kafka.pipeline.PipelineListener;
 import dev.streamlab.kafka.pipeline.PipelineStep;
+import dev.streamlab.kafka.pipeline.TopicPipelines;
+import dev.streamlab.web.TimeLab;
+import java.util.ArrayList;
+import java.util.List;
 import dev.streamlab.kafka.pipeline.Pipelines;
 import dev.streamlab.kafka.playback.PlaybackDesk;
 import dev.streamlab.kafka.playback.PlaybackState;
@@ -92,9 +97,28 @@ public final class LabWeb implements AutoCloseable {
                 feed.update(state.runId(), PlaybackView.of(scenario, state));
             }
         });
+        TopicPipelines topicPipelines = new TopicPipelines(pipelines, (run, spec) -> new PipelineListener() {
+            private int index;
+
+            @Override
+            public void onStep(PipelineStep step) {
+                feed.step(run, StepView.of(index++, step, json));
+            }
+        });
+        Runnable pipelinesChanged = () -> {
+            Map<String, Object> byTopic = new LinkedHashMap<>();
+            List<String> runs = new ArrayList<>();
+            for (TopicPipelines.Started s : topicPipelines.list()) {
+                byTopic.put(s.spec().inputTopic(), Map.of("topic", s.spec().inputTopic(), "output", s.spec().outputTopic(),
+                        "late", s.spec().lateTopic(), "run", s.run(), "config", PlaybackView.config(s.spec().config())));
+                runs.add(s.run());
+            }
+            feed.pipelines(byTopic, runs);
+        };
         KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed, json);
         LiveHub hub = new LiveHub(subjects, hubSettings, WebServer.jsonMapper(), clock);
-        WebServer server = new WebServer(new WebContext(quest, broker, status, clock, startedAt, actions, playback, hub,
+        WebServer server = new WebServer(new WebContext(quest, broker, status, clock, startedAt, actions,
+                new TimeLab(playback, topicPipelines, pipelinesChanged), hub,
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();

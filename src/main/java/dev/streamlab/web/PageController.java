@@ -23,7 +23,7 @@ final class PageController {
 
     void chapter(Context ctx, Chapter chapter) {
         if (chapter.id().equals("time")) {
-            ctx.html(TimePage.render(chapter, lab.playback().catalog().entries().stream()
+            ctx.html(TimePage.render(chapter, lab.time().playback().catalog().entries().stream()
                     .map(e -> new TimePage.ScenarioChoice(e.id(), e.title())).toList()));
             return;
         }

@@ -1,5 +1,9 @@
 package dev.streamlab.web;
 
+import dev.streamlab.engine.EngineConfig;
+import dev.streamlab.engine.WindowSpec;
+import dev.streamlab.kafka.pipeline.PipelineException;
+import dev.streamlab.kafka.pipeline.TopicPipelines;
 import dev.streamlab.kafka.playback.ConfigOverrides;
 import dev.streamlab.kafka.playback.PlaybackDesk;
 import io.javalin.http.Context;
@@ -17,10 +21,61 @@ final class PlaybackController {
     private static final String LOAD_EXAMPLE = "{\"scenario\": \"mobile-order-1159\"} (optional: \"window\": {\"type\": "
             + "\"tumbling\", \"sizeMs\": 3600000}, \"maxOutOfOrdernessMs\", \"allowedLatenessMs\", \"idlenessMs\")";
 
-    private final PlaybackDesk desk;
+    private static final String PIPELINE_EXAMPLE = "{\"topic\": \"orders\", \"window\": {\"type\": \"tumbling\", "
+            + "\"sizeMs\": 60000}, \"maxOutOfOrdernessMs\": 5000, \"allowedLatenessMs\": 0}";
+    /** A learner's pipeline without settings: one-minute windows on both clocks, a 5 s bound, no lateness. */
+    private static final EngineConfig DEFAULT_LIVE = new EngineConfig(new WindowSpec.Tumbling(60_000, 0), 5_000, 0, 1, 0,
+            new WindowSpec.Tumbling(60_000, 0));
 
-    PlaybackController(PlaybackDesk desk) {
-        this.desk = desk;
+    private final PlaybackDesk desk;
+    private final TimeLab time;
+
+    PlaybackController(TimeLab time) {
+        this.time = time;
+        this.desk = time.playback();
+    }
+
+    record PipelineBody(String topic, WindowBody window, Long maxOutOfOrdernessMs, Long allowedLatenessMs, Long idlenessMs) {
+    }
+
+    record PipelineView(String topic, String output, String late, String run) {
+    }
+
+    /** {@code POST /api/pipelines}: starts or reconfigures the pipeline on a topic of the learner's. */
+    void startPipeline(Context ctx) {
+        PipelineBody body = JsonBodies.read(ctx.body(), PipelineBody.class, PIPELINE_EXAMPLE);
+        WindowBody w = body.window();
+        ConfigOverrides overrides = new ConfigOverrides(w == null ? null : w.type(), w == null ? null : w.sizeMs(),
+                w == null ? null : w.slideMs(), w == null ? null : w.gapMs(), body.maxOutOfOrdernessMs(),
+                body.allowedLatenessMs(), body.idlenessMs());
+        TopicPipelines.Started started = run(() -> {
+            try {
+                return time.pipelines().start(body.topic(), partitions -> {
+                    EngineConfig c = overrides.applyTo(DEFAULT_LIVE);
+                    return new EngineConfig(c.windows(), c.maxOutOfOrdernessMs(), c.allowedLatenessMs(), partitions,
+                            c.idlenessMs(), c.windows().merging() ? null : c.windows());
+                });
+            } catch (PipelineException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        });
+        time.pipelinesChanged().run();
+        ctx.status(HttpStatus.CREATED).json(new PipelineView(body.topic(), started.spec().outputTopic(),
+                started.spec().lateTopic(), started.run()));
+    }
+
+    /** {@code DELETE /api/pipelines/{topic}}: 204, or 404 when none runs on it. */
+    void stopPipeline(Context ctx) {
+        String topic = ctx.pathParam("topic");
+        if (!time.pipelines().stop(topic)) {
+            throw new BadPlayback(HttpStatus.NOT_FOUND, "no pipeline runs on " + topic);
+        }
+        time.pipelinesChanged().run();
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    void pipelines(Context ctx) {
+        ctx.json(Map.of("pipelines", time.pipelines().list()));
     }
 
     record LoadBody(String scenario, WindowBody window, Long maxOutOfOrdernessMs, Long allowedLatenessMs, Long idlenessMs) {

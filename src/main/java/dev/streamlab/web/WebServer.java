@@ -27,7 +27,7 @@ public final class WebServer implements AutoCloseable {
         PageController pages = new PageController(lab);
         SimulateController simulate = new SimulateController();
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
-        PlaybackController playback = new PlaybackController(lab.playback());
+        PlaybackController playback = new PlaybackController(lab.time());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         this.app = Javalin.create(config -> {
@@ -74,6 +74,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/playback/play", playback::play);
             config.routes.post("/api/playback/pause", playback::pause);
             config.routes.post("/api/playback/inject", playback::inject);
+            config.routes.get("/api/pipelines", playback::pipelines);
+            config.routes.post("/api/pipelines", playback::startPipeline);
+            config.routes.delete("/api/pipelines/{topic}", playback::stopPipeline);
             config.routes.exception(PlaybackController.BadPlayback.class, PlaybackController::refused);
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));

@@ -1,8 +1,11 @@
 package dev.streamlab.e2e;
 
 import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.Kafka;
+import dev.streamlab.testing.Names;
 import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.TestLab;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,6 +112,26 @@ class TimeLabInBrowserTest {
         await().atMost(PATIENCE).until(() -> position() == 2);
         keys.sendKeys("r").perform();
         await().atMost(PATIENCE).until(() -> position() == 0);
+    }
+
+    @Test
+    void aPipelineOnTheLearnersOwnTopicDrawsWhatTheirProducerSends() {
+        String topic = Names.unique("my-orders");
+        Kafka.createTopic(TestBroker.bootstrapServers(), topic, 1);
+        browser.get(lab.url("/time"));
+        await().atMost(PATIENCE).until(() -> new Select(browser.findElement(By.id("pipeline-topic"))).getOptions().stream()
+                .anyMatch(o -> o.getText().equals(topic)));
+        new Select(browser.findElement(By.id("pipeline-topic"))).selectByValue(topic);
+        browser.findElement(By.cssSelector("#pipeline-form button[type=submit]")).click();
+        await().atMost(PATIENCE).until(() -> text("#pipeline-result").startsWith("Running on " + topic));
+
+        // The quest's producer.py writes JSON with event_time in epoch seconds.
+        Kafka.produce(TestBroker.bootstrapServers(), topic, List.of(
+                new ProducerRecord<>(topic, "cust-1", "{\"order_id\": 1, \"amount\": 10, \"event_time\": 1795605600}"),
+                new ProducerRecord<>(topic, "cust-2", "{\"order_id\": 2, \"amount\": 20, \"event_time\": 1795605630.5}")));
+
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".timeline .event")).size() == 2);
+        assertTrue(text("#watermark-text").startsWith("Watermark 11:"), text("#watermark-text"));
     }
 
     private void load(String scenario) {

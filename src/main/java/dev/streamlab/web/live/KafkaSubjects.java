@@ -106,6 +106,9 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
             case "playback" -> {
                 return new Opened<>(playback.state(), 0, () -> { });
             }
+            case "pipelines" -> {
+                return new Opened<>(playback.pipelines(), 0, () -> { });
+            }
             default -> {
                 if (!key.startsWith("topic/") && !key.startsWith("group/")) {
                     throw new LiveRequestException("unknown subject " + key);

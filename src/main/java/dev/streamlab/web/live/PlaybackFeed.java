@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The time lab's live subjects: {@code playback} (which scenario, which run, where it is) and, per run, the stream
+ * The time lab's live subjects: {@code playback} (which scenario, which run, where it is), {@code pipelines} (those on
+ * learners' own topics) and, per run, the stream
  * of the pipeline's steps from the first one, so a page that joins late or reconnects redraws the whole run.
  * Only the newest runs are kept; a step back or restart starts a new run.
  */
@@ -18,11 +19,23 @@ public final class PlaybackFeed {
 
     private final ObjectMapper json;
     private final StateSubject state;
+    private final StateSubject pipelines;
     private final Map<String, RecordStream> runs = new LinkedHashMap<>();
 
     public PlaybackFeed(ObjectMapper json) {
         this.json = Objects.requireNonNull(json, "json");
         this.state = new StateSubject("playback", json, () -> null);
+        this.pipelines = new StateSubject("pipelines", json, () -> null);
+    }
+
+    StateSubject pipelines() {
+        return pipelines;
+    }
+
+    /** The pipelines on learners' topics, by topic; their runs' step streams exist from now on. */
+    public void pipelines(Map<String, ?> byTopic, java.util.Collection<String> runs) {
+        runs.forEach(this::stream);
+        pipelines.update(byTopic);
     }
 
     StateSubject state() {

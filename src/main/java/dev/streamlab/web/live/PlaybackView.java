@@ -30,11 +30,14 @@ public final class PlaybackView {
         entries.put("state", new State(state.scenarioId(), scenario.title(), scenario.description(), scenario.lesson(),
                 state.runId(), state.inputTopic(), state.outputTopic(), state.lateTopic(), state.position(), state.total(),
                 state.ended(), state.playing(), state.speed(), state.injected()));
-        EngineConfig c = scenario.config();
-        entries.put("config", new Config(window(c.windows()), c.processingTimeWindows() == null ? null
-                : window(c.processingTimeWindows()), c.maxOutOfOrdernessMs(), c.allowedLatenessMs(), c.partitions(),
-                c.idlenessMs()));
+        entries.put("config", config(scenario.config()));
         return entries;
+    }
+
+    /** Engine settings as the page's controls show them. */
+    public static Object config(EngineConfig c) {
+        return new Config(window(c.windows()), c.processingTimeWindows() == null ? null : window(c.processingTimeWindows()),
+                c.maxOutOfOrdernessMs(), c.allowedLatenessMs(), c.partitions(), c.idlenessMs());
     }
 
     private static Window window(WindowSpec spec) {

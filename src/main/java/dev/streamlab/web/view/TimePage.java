@@ -51,7 +51,8 @@ public final class TimePage {
                 controls(scenarios),
                 stage(),
                 results(),
-                tuning());
+                tuning(),
+                ownTopic());
     }
 
     private static DomContent intro(Chapter chapter) {
@@ -85,7 +86,7 @@ public final class TimePage {
                 p().withId("scenario-description").withClass("hint"),
                 div(
                         button("▶ Play").withId("play").withType("button").attr("aria-keyshortcuts", "Space"),
-                        button("⏸ Pause").withId("pause").withType("button"),
+                        button("❚❚ Pause").withId("pause").withType("button"),
                         button("Step ▸").withId("step").withType("button").attr("aria-keyshortcuts", "ArrowRight"),
                         button("◂ Step back").withId("step-back").withType("button").attr("aria-keyshortcuts", "ArrowLeft"),
                         button("↺ Restart").withId("restart").withType("button").attr("aria-keyshortcuts", "R"),
@@ -99,6 +100,25 @@ public final class TimePage {
                 p().withId("playback-status").withClass("message").attr("role", "status"),
                 p().withId("topics-note").withClass("hint")
         ).withId("controls");
+    }
+
+    private static DomContent ownTopic() {
+        return section(
+                h2("Your own topic"),
+                p("Run the same pipeline on a topic you produce to (kcat, the quest's producer.py, the /kafka page): records "
+                        + "like {\"key\": \"cust-1\", \"event_time\": 1795605600, \"value\": 12.5}. Results go to "
+                        + "TOPIC-windows, late events to TOPIC-late. It uses the window and watermark settings below.")
+                        .withClass("hint"),
+                form(
+                        label("Topic ").attr("for", "pipeline-topic"),
+                        select().withId("pipeline-topic"),
+                        button("Start or reconfigure").withType("submit"),
+                        button("Stop").withId("pipeline-stop").withType("button"),
+                        button("Back to the scenario").withId("watch-playback").withType("button")
+                ).withId("pipeline-form").withClass("row"),
+                output().withId("pipeline-result").withClass("message").attr("role", "status"),
+                ul().withId("pipelines").withClass("pipelines")
+        ).withId("own-topic");
     }
 
     private static DomContent tuning() {
