@@ -89,7 +89,7 @@ public final class LabWeb implements AutoCloseable {
         PlaybackDesk playback = new PlaybackDesk(clients, pipelines, ScenarioCatalog.load(), new PlaybackDesk.Listener() {
             @Override
             public void step(String run, int index, PipelineStep step) {
-                feed.step(run, StepView.of(index, step, json));
+                feed.step(run, StepView.of(index, step));
             }
 
             @Override
@@ -102,7 +102,7 @@ public final class LabWeb implements AutoCloseable {
 
             @Override
             public void onStep(PipelineStep step) {
-                feed.step(run, StepView.of(index++, step, json));
+                feed.step(run, StepView.of(index++, step));
             }
         });
         Runnable pipelinesChanged = () -> {

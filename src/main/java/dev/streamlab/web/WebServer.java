@@ -5,6 +5,7 @@ import dev.streamlab.kafka.actions.ActionException;
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.live.LiveEndpoint;
+import dev.streamlab.web.live.LiveJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -130,6 +131,6 @@ public final class WebServer implements AutoCloseable {
 
     /** How the lab writes JSON, for REST answers and live frames alike. */
     public static ObjectMapper jsonMapper() {
-        return new ObjectMapper();
+        return LiveJson.mapper();
     }
 }

@@ -1,29 +1,21 @@
 package dev.streamlab.web.live;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.engine.LogEntry;
 import dev.streamlab.kafka.pipeline.PipelineSnapshot;
 import dev.streamlab.kafka.pipeline.PipelineStep;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One pipeline step as the time lab's page reads it: the input record, and the engine's log entries each tagged with
- * its {@code type} (the entry's record name: ElementAssigned, WindowFired, WatermarkAdvanced...).
+ * One pipeline step as the time lab's page reads it: the input record, the engine's log entries (each written with
+ * its {@code type}, the entry's record name, by {@link LiveJson}) and the pipeline's state after it. Built on the
+ * pipeline's thread for every record, so it only wraps: JSON is written later, and only for the steps a page is sent.
  */
 public record StepView(int index, int partition, long offset, String key, long eventTime, long arrivalMs,
-                       List<Map<String, Object>> log, PipelineSnapshot after) {
+                       List<LogEntry> log, PipelineSnapshot after) {
 
-    @SuppressWarnings("unchecked")
-    public static StepView of(int index, PipelineStep step, ObjectMapper json) {
-        List<Map<String, Object>> log = step.log().stream().map(entry -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("type", entry.getClass().getSimpleName());
-            view.putAll(json.convertValue(entry, Map.class));
-            return view;
-        }).toList();
-        return new StepView(index, step.partition(), step.offset(), step.key(), step.eventTime(), step.arrivalMs(), log,
-                step.after());
+    public static StepView of(int index, PipelineStep step) {
+        return new StepView(index, step.partition(), step.offset(), step.key(), step.eventTime(), step.arrivalMs(),
+                step.log(), step.after());
     }
 }
