@@ -245,6 +245,7 @@ public final class Playback implements AutoCloseable {
         synchronized (this) {
             if (runId != null) {
                 pipelines.stop(runId);
+                deleteTopicsOf(runId);
             }
         }
         producer.close(Duration.ofSeconds(5));
@@ -286,6 +287,7 @@ public final class Playback implements AutoCloseable {
         runId = generation == 1 ? baseRunId : baseRunId + "-r" + generation;
         if (old != null) {
             pipelines.stop(old);
+            deleteTopicsOf(old);
         }
         createInput(runId + "-input", scenario.config().partitions());
         pipeline = pipelines.startVirtual(new PipelineSpec(runId, runId + "-input", runId + "-output", runId + "-late",
@@ -294,6 +296,20 @@ public final class Playback implements AutoCloseable {
         position = 0;
         ended = false;
         lastArrivalMs = 0;
+    }
+
+    /**
+     * A superseded run's topics go, so an afternoon of stepping back leaves no hundreds of topics behind; a learner's
+     * consumer follows the current run's topics, which the page names.
+     */
+    private void deleteTopicsOf(String run) {
+        try (Admin admin = clients.admin("streamlab-playback-admin-" + run, 5_000)) {
+            admin.deleteTopics(List.of(run + "-input", run + "-output", run + "-late")).all().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("could not delete the topics of playback run {}: {}", run, e.toString());
+        }
     }
 
     private void createInput(String topic, int partitions) {
