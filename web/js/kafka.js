@@ -4,18 +4,12 @@
 // animation frame, and every buffer is bounded, so thousands of records a second keep the page responsive.
 import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
+import { $, el } from './dom.js';
 
 const LANE_CELLS = 24;
 const TABLE_ROWS = 100;
 const LAG_WINDOW_MS = 10 * 60 * 1000;
 
-const $ = (id) => document.getElementById(id);
-const el = (tag, className, text) => {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-};
 
 const connection = live();
 const page = {

@@ -3,16 +3,10 @@
 // an SVG at most once per animation frame. Every text from a record goes in with textContent.
 import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
+import { $, el } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MAX_EVENT_ROWS = 30;
-const $ = (id) => document.getElementById(id);
-const el = (tag, className, text) => {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-};
 const svg = (tag, attrs = {}) => {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
