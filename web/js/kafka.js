@@ -5,6 +5,7 @@
 import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
+import { anatomy } from './anatomy.js';
 
 const LANE_CELLS = 24;
 const TABLE_ROWS = 100;
@@ -68,10 +69,19 @@ function selectTopic(topic) {
   kcat.textContent = `kcat -b ${kcat.dataset.bootstrap} -t ${topic} -K: -P`;
   page.keysByPartition.clear();
   page.topicSub?.close();
+  showAnatomy();
   const state = keyedState(renderTopic);
   page.topicState = state;
   page.topicSub = connection.subscribe({ subject: 'topic', topic }, { ...state.handlers, error: (e) => say($('topic-message'), 'error', e) });
   subscribeRecords();
+}
+
+// The anatomy costs two replaying readers: only while its section is open.
+$('anatomy-details').addEventListener('toggle', showAnatomy);
+function showAnatomy() {
+  page.anatomy?.close();
+  page.anatomy = null;
+  if ($('anatomy-details').open && page.topic) page.anatomy = anatomy(connection, page.topic, $('anatomy'));
 }
 
 // ---------- topic: lanes ----------

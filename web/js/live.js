@@ -9,7 +9,7 @@ const MAX_BACKOFF_MS = 4000;
 class Live {
   constructor() {
     this.subscriptions = new Map(); // ref -> { request, handlers, subject }
-    this.bySubject = new Map();     // subject key -> ref
+    this.bySubject = new Map();     // subject key -> Set of refs (several modules may watch one subject)
     this.stateListeners = new Set();
     this.nextRef = 1;
     this.backoff = MIN_BACKOFF_MS;
@@ -67,9 +67,13 @@ class Live {
       close: () => {
         const sub = this.subscriptions.get(ref);
         this.subscriptions.delete(ref);
-        if (sub?.subject) {
-          this.bySubject.delete(sub.subject);
-          this.send({ op: 'unsubscribe', subject: sub.subject });
+        const refs = sub?.subject && this.bySubject.get(sub.subject);
+        if (refs) {
+          refs.delete(ref);
+          if (refs.size === 0) {
+            this.bySubject.delete(sub.subject);
+            this.send({ op: 'unsubscribe', subject: sub.subject });
+          }
         }
       },
     };
@@ -87,7 +91,8 @@ class Live {
         const sub = this.subscriptions.get(part.ref);
         if (sub) {
           sub.subject = part.subject;
-          this.bySubject.set(part.subject, part.ref);
+          if (!this.bySubject.has(part.subject)) this.bySubject.set(part.subject, new Set());
+          this.bySubject.get(part.subject).add(part.ref);
         }
         continue;
       }
@@ -97,14 +102,14 @@ class Live {
         else console.warn('lab:', part.error);
         continue;
       }
-      const ref = this.bySubject.get(part.subject);
-      const sub = ref && this.subscriptions.get(ref);
-      if (!sub) continue;
-      const h = sub.handlers;
-      if (part.type === 'snapshot') h.snapshot?.(part.entries, part.extra);
-      else if (part.type === 'delta') h.delta?.(part.changed, part.removed);
-      else if (part.type === 'records') h.records?.(part.records, part.skipped);
-      else if (part.type === 'problem') h.problem?.(part.problem);
+      for (const ref of this.bySubject.get(part.subject) || []) {
+        const h = this.subscriptions.get(ref)?.handlers;
+        if (!h) continue;
+        if (part.type === 'snapshot') h.snapshot?.(part.entries, part.extra);
+        else if (part.type === 'delta') h.delta?.(part.changed, part.removed);
+        else if (part.type === 'records') h.records?.(part.records, part.skipped);
+        else if (part.type === 'problem') h.problem?.(part.problem);
+      }
     }
   }
 }

@@ -141,6 +141,40 @@ class KafkaPageInBrowserTest {
         await().atMost(PATIENCE).until(() -> text("#consumers").contains("paused"));
     }
 
+    @Test
+    void theTransactionAnatomyShowsCommittedAndAbortedRecordsAndTheControlMarkers() {
+        String topic = Names.unique("page-anatomy");
+        Kafka.createTopic(bootstrap, topic, 1);
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = Kafka.producer(bootstrap,
+                java.util.Map.of(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTIONAL_ID_CONFIG, Names.unique("tx")))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "a", "kept"));
+            producer.commitTransaction();
+            producer.beginTransaction();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "b", "thrown away"));
+            producer.flush();
+            producer.abortTransaction();
+        }
+        browser.get(lab.url("/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(".lane[data-partition='0']")).isEmpty());
+        browser.findElement(By.cssSelector("#anatomy-details summary")).click();
+
+        // The two readers replay the partition while the page opens: wait until both have reported.
+        await().atMost(PATIENCE).until(() -> kind(0).equals("committed") && kind(2).equals("aborted"));
+        assertEquals("committed", kind(0), "the committed record");
+        assertEquals("marker", kind(3), "the abort marker");
+        assertEquals("marker", kind(1), "the commit marker");
+        assertEquals("aborted", kind(2), "the aborted record: only read_uncommitted sees it");
+        assertTrue(text("#anatomy .lane-head").contains("producer "), text("#anatomy .lane-head"));
+    }
+
+    private String kind(int offset) {
+        Object kind = browser.executeScript("const e = document.querySelector(`#anatomy .cell[data-offset='${arguments[0]}']`);"
+                + " return e ? e.dataset.kind : '';", offset);
+        return kind == null ? "" : kind.toString();
+    }
+
     /** The text of the first element matching {@code css}, or "" — read in one step, as the page redraws often. */
     private String text(String css) {
         Object text = browser.executeScript("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);

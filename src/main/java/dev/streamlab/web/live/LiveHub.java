@@ -100,7 +100,10 @@ public final class LiveHub implements AutoCloseable {
 
     private void subscribe(LiveClient client, ClientRequest request) throws LiveRequestException {
         String key = request.key();
-        if (client.subscriptions.containsKey(key)) {
+        Subscription existing = client.subscriptions.get(key);
+        if (existing != null) {
+            // Another part of the page watches it too: it needs the whole state, not the next delta.
+            existing.resendSnapshot();
             acknowledge(client, request, key);
             return;
         }

@@ -15,6 +15,10 @@ abstract sealed class Subscription permits Subscription.State, Subscription.Reco
     /** The frame part that brings the client up to date, or null when it already is; advances the client's position. */
     abstract String nextPart(int maxRecords);
 
+    /** The next part is a snapshot again (state); records just go on. */
+    void resendSnapshot() {
+    }
+
     void release() {
         try {
             release.close();
@@ -27,6 +31,12 @@ abstract sealed class Subscription permits Subscription.State, Subscription.Reco
     static final class State extends Subscription {
         private final StateSubject subject;
         private long sentVersion = -1;
+        private volatile boolean resend;
+
+        @Override
+        void resendSnapshot() {
+            resend = true;
+        }
 
         State(StateSubject subject, AutoCloseable release) {
             super(release);
@@ -41,10 +51,12 @@ abstract sealed class Subscription permits Subscription.State, Subscription.Reco
         @Override
         String nextPart(int maxRecords) {
             long version = subject.version();
-            if (version == sentVersion) {
+            boolean again = resend;
+            if (version == sentVersion && !again) {
                 return null;
             }
-            String part = sentVersion < 0 ? subject.snapshot() : subject.partSince(sentVersion);
+            resend = false;
+            String part = sentVersion < 0 || again ? subject.snapshot() : subject.partSince(sentVersion);
             sentVersion = version;
             return part;
         }

@@ -103,7 +103,13 @@ public final class KafkaPage {
                         + "still open.").withClass("hint"),
                 div().withId("lanes").withClass("lanes").attr("aria-live", "off"),
                 h3("Transactions writing to this topic"),
-                ul().withId("transactions").withClass("transactions")
+                ul().withId("transactions").withClass("transactions"),
+                details(summary("Transaction anatomy: every offset, control markers and aborted records"),
+                        p("Compares what a read_uncommitted and a read_committed reader see: green records both see, "
+                                + "struck-through red ones only read_uncommitted sees (their transaction aborted), grey "
+                                + "dotted offsets neither sees (the commit and abort markers), yellow ones are past the "
+                                + "last stable offset (a transaction still open).").withClass("hint"),
+                        div().withId("anatomy").withClass("lanes")).withId("anatomy-details")
         ).withId("lanes-section");
     }
 

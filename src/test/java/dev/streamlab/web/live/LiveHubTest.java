@@ -165,13 +165,18 @@ class LiveHubTest {
     }
 
     @Test
-    void aClientSubscribedTwiceToTheSameSubjectHoldsItOnce() {
-        sources.addState("cluster");
-        LiveClient client = hub.connect(new FakeSink(true));
+    void aClientSubscribedTwiceToTheSameSubjectHoldsItOnceAndGetsTheWholeStateAgain() {
+        sources.addState("cluster").update(Map.of("status", "up"));
+        FakeSink page = new FakeSink(true);
+        LiveClient client = hub.connect(page);
         hub.receive(client, "{\"op\":\"subscribe\",\"subject\":\"cluster\"}");
+        hub.flush();
         hub.receive(client, "{\"op\":\"subscribe\",\"subject\":\"cluster\"}");
+        hub.flush();
 
         assertEquals(1, sources.openSubscriptions.get("cluster").get());
+        assertEquals(2, page.parts().stream().filter(p -> p.get("type").asText().equals("snapshot")).count(),
+                "the second part of the page that watches it needs a snapshot too");
     }
 
     @Test
