@@ -120,6 +120,17 @@ public final class RecordTail implements AutoCloseable {
         }
     }
 
+    /** How long a topic missing from the metadata at open may take to appear (it may have just been created). */
+    static final Duration NEW_TOPIC_GRACE = Duration.ofSeconds(2);
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static Map<String, Object> consumerConfig(KafkaClients clients, String topic, Isolation isolation) {
         Map<String, Object> config = clients.config(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "streamlab-tail-" + topic + "-" + CLIENT_SEQUENCE.incrementAndGet(),
@@ -145,6 +156,13 @@ public final class RecordTail implements AutoCloseable {
                                                StartPosition start, String bootstrapServers) {
         try {
             List<TopicPartition> partitions = partitions(consumer.partitionsFor(topic, OPEN_TIMEOUT));
+            // A topic created a moment ago may not be in the metadata yet: a page opened right after creating it
+            // must not be told it does not exist.
+            long giveUpAt = System.nanoTime() + NEW_TOPIC_GRACE.toNanos();
+            while (partitions.isEmpty() && System.nanoTime() < giveUpAt) {
+                sleep(Duration.ofMillis(100));
+                partitions = partitions(consumer.partitionsFor(topic, OPEN_TIMEOUT));
+            }
             if (partitions.isEmpty()) {
                 throw TailException.topicMissing(topic);
             }
