@@ -3,7 +3,6 @@ package dev.streamlab.kafka.guarantees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.kafka.KafkaClients;
-import dev.streamlab.kafka.guarantees.ChaosOrders.ChaosOrder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -13,13 +12,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,6 +46,7 @@ import java.util.function.Consumer;
 public final class ChaosRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SAMPLE = 5;
+    private static final int CUSTOMERS = 5;
     private static final Duration POLL = Duration.ofMillis(50);
 
     /**
@@ -113,13 +109,12 @@ public final class ChaosRun {
     }
 
     public ChaosReport run() throws InterruptedException {
-        List<ChaosOrder> orders = ChaosOrders.generate(settings.records(), ChaosOrders.CUSTOMERS, settings.seed());
-        List<List<ChaosOrder>> portions = portions(orders, settings.kills() + 1);
-        try (Admin admin = settings.clients().admin("streamlab-chaos", 10_000);
-             KafkaProducer<String, String> producer = producer()) {
+        List<Order> orders = Orders.generate(settings.records(), CUSTOMERS, settings.seed());
+        List<List<Order>> portions = portions(orders, settings.kills() + 1);
+        try (Admin admin = settings.clients().admin("streamlab-chaos", 10_000)) {
             prepareTopics(admin);
             List<TopicPartition> outputPartitions = partitions(admin, settings.output());
-            write(producer, portions.get(0));
+            write(portions.get(0));
             out.accept("chaos: wrote " + portions.get(0).size() + " of " + orders.size() + " orders to " + settings.input()
                     + "; starting: " + String.join(" ", settings.command()));
             startNanos = System.nanoTime();
@@ -159,8 +154,8 @@ public final class ChaosRun {
                     kills.add(new ChaosReport.Kill(runNumber, at, process.pid(), killed, offsets, grew));
                     out.accept(String.format(java.util.Locale.ROOT, "chaos: kill %d at %.1f s (pid %d, %d process%s, output end offsets %d)",
                             kills.size(), at / 1000.0, process.pid(), killed, killed == 1 ? "" : "es", offsets));
-                    List<ChaosOrder> next = portions.get(kills.size());
-                    write(producer, next);
+                    List<Order> next = portions.get(kills.size());
+                    write(next);
                     out.accept("chaos: wrote " + next.size() + " more orders; restarting");
                     process = start();
                 }
@@ -175,7 +170,7 @@ public final class ChaosRun {
             if (kills.size() < settings.kills()) {
                 // Timed out before every kill: the rest of the orders still belong in the input.
                 for (int i = kills.size() + 1; i < portions.size(); i++) {
-                    write(producer, portions.get(i));
+                    write(portions.get(i));
                 }
             }
             out.accept("chaos: the output has settled; reading it read_committed");
@@ -183,7 +178,7 @@ public final class ChaosRun {
         } catch (ExecutionException e) {
             throw new ChaosException("cannot talk to Kafka at " + settings.clients().bootstrapServers() + ": "
                     + e.getCause().getMessage(), e.getCause());
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (org.apache.kafka.common.KafkaException | IllegalStateException e) {
             throw new ChaosException("cannot talk to Kafka at " + settings.clients().bootstrapServers() + ": "
                     + e.getMessage(), e);
         }
@@ -240,25 +235,8 @@ public final class ChaosRun {
         return admin.listOffsets(request).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
     }
 
-    private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(settings.clients().config(Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, "streamlab-chaos",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
-    }
-
-    private void write(KafkaProducer<String, String> producer, List<ChaosOrder> orders)
-            throws ExecutionException, InterruptedException {
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-        for (ChaosOrder order : orders) {
-            sent.add(producer.send(new ProducerRecord<>(settings.input(), order.customer(), order.json())));
-        }
-        producer.flush();
-        for (java.util.concurrent.Future<?> future : sent) {
-            future.get();
-        }
+    private void write(List<Order> orders) {
+        Orders.produce(settings.clients(), settings.input(), orders);
     }
 
     // --- the program ---
@@ -331,7 +309,7 @@ public final class ChaosRun {
 
     // --- the check ---
 
-    private ChaosReport check(Admin admin, List<ChaosOrder> orders, List<TopicPartition> partitions,
+    private ChaosReport check(Admin admin, List<Order> orders, List<TopicPartition> partitions,
                               List<ChaosReport.Kill> kills, int exits, boolean timedOut)
             throws ExecutionException, InterruptedException {
         List<ConsumerRecord<String, String>> committed = readAll(partitions, "read_committed");
@@ -344,9 +322,9 @@ public final class ChaosRun {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Long> latestCents = new HashMap<>();
         int unexpected = 0;
-        Map<String, ChaosOrder> byId = new HashMap<>();
+        Map<String, Order> byId = new HashMap<>();
         Map<String, Long> expectedTotals = new TreeMap<>();
-        for (ChaosOrder order : orders) {
+        for (Order order : orders) {
             byId.put(order.orderId(), order);
             expectedTotals.merge(order.customer(), order.amountCents(), Long::sum);
         }
@@ -380,7 +358,7 @@ public final class ChaosRun {
                 }
             });
         } else {
-            for (ChaosOrder order : orders) {
+            for (Order order : orders) {
                 int count = counts.getOrDefault(order.orderId(), 0);
                 if (count == 0) {
                     lost.add(order.orderId());
