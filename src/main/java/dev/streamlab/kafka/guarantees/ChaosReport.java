@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * @param records        orders written to the input
  * @param outputRecords  records a read_committed consumer sees in the output
- * @param distinctIds    distinct order ids among them
+ * @param distinctIds    distinct order ids among them (in upsert mode: distinct customers)
  * @param lost           how many input ids are missing from the output (in upsert mode: customers missing)
  * @param lostSample     the first few of them
  * @param duplicated     how many ids appear more than once
@@ -74,7 +74,8 @@ public record ChaosReport(String input, String output, int records, boolean upse
         lines.add("  result: " + (exact ? "EXACT" : "NOT EXACT") + (upsert
                 ? " (upsert: latest value per customer = sum of its amounts)"
                 : " (every order_id exactly once)"));
-        lines.add(String.format(Locale.ROOT, "  output: %d committed records, %d distinct order ids", outputRecords, distinctIds));
+        lines.add(String.format(Locale.ROOT, "  output: %d committed records, %d distinct %s", outputRecords, distinctIds,
+                upsert ? "customers" : "order ids"));
         if (upsert) {
             lines.add("  customers missing: " + lost + sample(lostSample));
             lines.add("  wrong totals: " + mismatches.size() + (mismatches.isEmpty() ? "" : " (first: " + String.join(", ",

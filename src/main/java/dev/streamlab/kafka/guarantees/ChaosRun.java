@@ -370,7 +370,7 @@ public final class ChaosRun {
         }
         boolean exact = lost.isEmpty() && duplicated.isEmpty() && mismatches.isEmpty() && unexpected == 0;
         return new ChaosReport(settings.input(), settings.output(), orders.size(), settings.upsert(), exact,
-                committed.size(), counts.size(), lost.size(), head(lost), duplicated.size(), extraCopies, head(duplicated),
+                committed.size(), settings.upsert() ? latestCents.size() : counts.size(), lost.size(), head(lost), duplicated.size(), extraCopies, head(duplicated),
                 unexpected, mismatches, kills, exits, timedOut, millisSinceStart(), aborted, markers, producers);
     }
 

@@ -56,6 +56,37 @@ class ChaosRunTest {
         assertTrue(number(run.out, "transaction markers: (\\d+)") > 0, run.out);
     }
 
+    private static final String UPSERT_TOTALS = """
+            import json, os
+            from confluent_kafka import Consumer, Producer
+            c = Consumer({"bootstrap.servers": os.environ["STREAMLAB_BOOTSTRAP"], "group.id": os.environ["STREAMLAB_OUTPUT"],
+                          "auto.offset.reset": "earliest"})
+            p = Producer({"bootstrap.servers": os.environ["STREAMLAB_BOOTSTRAP"]})
+            c.subscribe([os.environ["STREAMLAB_INPUT"]])
+            totals = {}
+            while True:
+                m = c.poll(0.5)
+                if m is None or m.error():
+                    continue
+                o = json.loads(m.value())
+                totals[o["customer"]] = round(totals.get(o["customer"], 0) + o["amount"], 2)
+                p.produce(os.environ["STREAMLAB_OUTPUT"], key=o["customer"], value=json.dumps({"total": totals[o["customer"]]}))
+                p.poll(0)
+            """;
+
+    @Test
+    void inUpsertModeTheLatestValuePerCustomerMustBeTheSumOfItsAmounts() {
+        Run run = run("chaos", "--bootstrap-servers", TestBroker.bootstrapServers(), "--input", Names.unique("chaos-in"),
+                "--output", Names.unique("chaos-out"), "--quiet", "3s", "--timeout", "60s", "--kills", "0",
+                "--records", "200", "--seed", "3", "--upsert", "--", Tools.PYTHON, "-c", UPSERT_TOTALS);
+
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(run.out.contains("result: EXACT (upsert: latest value per customer = sum of its amounts)"), run.out);
+        assertTrue(run.out.contains("customers missing: 0\n"), run.out);
+        assertTrue(run.out.contains("wrong totals: 0\n"), run.out);
+        assertTrue(run.out.contains("output: 200 committed records, 5 distinct customers"), run.out);
+    }
+
     @Test
     void topicsThatAlreadyHoldRecordsAreRefusedInOneLine() {
         String input = Names.unique("chaos-used-in");
