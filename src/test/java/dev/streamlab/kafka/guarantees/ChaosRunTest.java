@@ -1,0 +1,143 @@
+package dev.streamlab.kafka.guarantees;
+
+import dev.streamlab.cli.StreamlabCommand;
+import dev.streamlab.testing.Kafka;
+import dev.streamlab.testing.Names;
+import dev.streamlab.testing.TestBroker;
+import dev.streamlab.testing.Tools;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code streamlab chaos} against the two example workers a learner starts from, on the real broker. */
+class ChaosRunTest {
+    private static final Path LAB = Path.of("labs", "guarantees").toAbsolutePath();
+
+    @BeforeEach
+    void needsPythonsKafkaClient() {
+        assumeTrue(Tools.pythonHas("confluent_kafka"),
+                "Debian's python3-confluent-kafka is not installed (apt-get install python3-confluent-kafka; .ci/run does)");
+    }
+
+    @Test
+    void theNaiveWorkerWithoutTransactionsWritesDuplicatesWhenItIsKilled() {
+        Run run = chaos("naive_worker.py", "--kills", "3", "--records", "600", "--seed", "7");
+
+        assertEquals(1, run.exitCode, run.out + run.err);
+        assertTrue(run.out.contains("result: NOT EXACT"), run.out);
+        assertTrue(number(run.out, "duplicated: (\\d+) ids") > 0, run.out);
+        assertEquals(0, number(run.out, "lost: (\\d+)"), run.out);
+        assertEquals(3, count(run.out, "\n    kill \\d at "), run.out);
+        assertTrue(run.out.contains("[run 4] naive worker: "), "the program's own output is passed through, prefixed");
+    }
+
+    @Test
+    void theTransactionalWorkerStaysExactThroughThreeKillsAndTheReportShowsTheEvidence() {
+        Run run = chaos("transactional_worker.py", "--kills", "3", "--records", "600", "--seed", "11");
+
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(run.out.contains("result: EXACT"), run.out);
+        assertTrue(run.out.contains("output: 600 committed records, 600 distinct order ids"), run.out);
+        assertTrue(run.out.contains("lost: 0\n"), run.out);
+        assertTrue(run.out.contains("duplicated: 0 ids, 0 extra copies\n"), run.out);
+        assertEquals(3, count(run.out, "\n    kill \\d at "), run.out);
+        // Each restart re-initializes the same transactional.id: the broker bumps its epoch to fence the killed one.
+        assertTrue(number(run.out, "highest epoch (\\d+)") >= 3, run.out);
+        assertTrue(number(run.out, "transaction markers: (\\d+)") > 0, run.out);
+    }
+
+    private static final String UPSERT_TOTALS = """
+            import json, os
+            from confluent_kafka import Consumer, Producer
+            c = Consumer({"bootstrap.servers": os.environ["STREAMLAB_BOOTSTRAP"], "group.id": os.environ["STREAMLAB_OUTPUT"],
+                          "auto.offset.reset": "earliest"})
+            p = Producer({"bootstrap.servers": os.environ["STREAMLAB_BOOTSTRAP"]})
+            c.subscribe([os.environ["STREAMLAB_INPUT"]])
+            totals = {}
+            while True:
+                m = c.poll(0.5)
+                if m is None or m.error():
+                    continue
+                o = json.loads(m.value())
+                totals[o["customer"]] = round(totals.get(o["customer"], 0) + o["amount"], 2)
+                p.produce(os.environ["STREAMLAB_OUTPUT"], key=o["customer"], value=json.dumps({"total": totals[o["customer"]]}))
+                p.poll(0)
+            """;
+
+    @Test
+    void inUpsertModeTheLatestValuePerCustomerMustBeTheSumOfItsAmounts() {
+        Run run = run("chaos", "--bootstrap-servers", TestBroker.bootstrapServers(), "--input", Names.unique("chaos-in"),
+                "--output", Names.unique("chaos-out"), "--quiet", "3s", "--timeout", "60s", "--kills", "0",
+                "--records", "200", "--seed", "3", "--upsert", "--", Tools.PYTHON, "-c", UPSERT_TOTALS);
+
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(run.out.contains("result: EXACT (upsert: latest value per customer = sum of its amounts)"), run.out);
+        assertTrue(run.out.contains("customers missing: 0\n"), run.out);
+        assertTrue(run.out.contains("wrong totals: 0\n"), run.out);
+        assertTrue(run.out.contains("output: 200 committed records, 5 distinct customers"), run.out);
+    }
+
+    @Test
+    void topicsThatAlreadyHoldRecordsAreRefusedInOneLine() {
+        String input = Names.unique("chaos-used-in");
+        Kafka.createTopic(TestBroker.bootstrapServers(), input, 1);
+        Kafka.produce(TestBroker.bootstrapServers(), input,
+                java.util.List.of(new org.apache.kafka.clients.producer.ProducerRecord<>(input, "k", "v")));
+
+        Run run = run("chaos", "--bootstrap-servers", TestBroker.bootstrapServers(), "--input", input,
+                "--output", Names.unique("chaos-used-out"), "--", Tools.PYTHON, "-c", "pass");
+
+        assertEquals(2, run.exitCode, run.out + run.err);
+        assertEquals("streamlab: chaos: topic " + input + " already holds 1 records; chaos needs empty topics "
+                + "(give new names to --input and --output)", run.err.strip());
+    }
+
+    private static Run chaos(String worker, String... options) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("chaos",
+                "--bootstrap-servers", TestBroker.bootstrapServers(), "--input", Names.unique("chaos-in"),
+                "--output", Names.unique("chaos-out"), "--quiet", "4s", "--timeout", "60s"));
+        args.addAll(java.util.List.of(options));
+        args.addAll(java.util.List.of("--", Tools.PYTHON, LAB.resolve(worker).toString()));
+        Run run = run(args.toArray(String[]::new));
+        System.out.println(run.out + run.err); // in target/surefire-reports, to read a run
+        return run;
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = StreamlabCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
+    }
+
+    private static int number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}
