@@ -8,6 +8,8 @@ import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.kafka.monitor.ClusterMonitor;
 import dev.streamlab.kafka.monitor.MonitorSettings;
 import dev.streamlab.kafka.tail.LiveTails;
+import dev.streamlab.kafka.guarantees.GuaranteesDesk;
+import dev.streamlab.kafka.guarantees.WorkerSupervisor;
 import dev.streamlab.kafka.pipeline.PipelineListener;
 import dev.streamlab.kafka.pipeline.PipelineStep;
 import dev.streamlab.kafka.pipeline.TopicPipelines;
@@ -20,6 +22,7 @@ import dev.streamlab.kafka.playback.PlaybackState;
 import dev.streamlab.lab.Quest;
 import dev.streamlab.scenario.Scenario;
 import dev.streamlab.scenario.ScenarioCatalog;
+import dev.streamlab.web.live.GuaranteesFeed;
 import dev.streamlab.web.live.PlaybackFeed;
 import dev.streamlab.web.live.PlaybackView;
 import dev.streamlab.web.live.StepView;
@@ -59,13 +62,16 @@ public final class LabWeb implements AutoCloseable {
     private final KafkaActions actions;
     private final Pipelines pipelines;
     private final PlaybackDesk playback;
+    private final GuaranteesDesk guarantees;
     private final LiveHub hub;
     private final KafkaSubjects subjects;
     private final WebServer server;
     private boolean live;
 
     private LabWeb(ClusterMonitor monitor, LiveTails tails, KafkaActions actions, Pipelines pipelines,
-                   PlaybackDesk playback, KafkaSubjects subjects, LiveHub hub, WebServer server) {
+                   PlaybackDesk playback, GuaranteesDesk guarantees, KafkaSubjects subjects, LiveHub hub,
+                   WebServer server) {
+        this.guarantees = guarantees;
         this.monitor = monitor;
         this.tails = tails;
         this.actions = actions;
@@ -115,15 +121,18 @@ public final class LabWeb implements AutoCloseable {
             }
             feed.pipelines(byTopic, runs);
         };
-        KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed, json);
+        GuaranteesFeed guaranteesFeed = new GuaranteesFeed(json);
+        GuaranteesDesk guarantees = new GuaranteesDesk(clients, WorkerSupervisor.ownClasspath(), guaranteesFeed::update);
+        KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed,
+                guaranteesFeed, json);
         LiveHub hub = new LiveHub(subjects, hubSettings, WebServer.jsonMapper(), clock);
         WebServer server = new WebServer(new WebContext(quest, broker, status, clock, startedAt, actions,
-                new TimeLab(playback, topicPipelines, pipelinesChanged), hub,
+                new TimeLab(playback, topicPipelines, pipelinesChanged), guarantees, hub,
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();
                 }, allowedHosts));
-        return new LabWeb(monitor, tails, actions, pipelines, playback, subjects, hub, server);
+        return new LabWeb(monitor, tails, actions, pipelines, playback, guarantees, subjects, hub, server);
     }
 
     /** Starts watching Kafka and pushing to pages; call once Kafka may be there. */
@@ -169,6 +178,7 @@ public final class LabWeb implements AutoCloseable {
         closeQuietly(server);
         closeQuietly(hub);
         closeQuietly(subjects);
+        closeQuietly(guarantees);
         closeQuietly(playback);
         closeQuietly(pipelines);
         closeQuietly(tails);

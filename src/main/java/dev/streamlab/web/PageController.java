@@ -3,6 +3,7 @@ package dev.streamlab.web;
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.view.ComingSoonPage;
+import dev.streamlab.web.view.GuaranteesPage;
 import dev.streamlab.web.view.HomePage;
 import dev.streamlab.web.view.KafkaPage;
 import dev.streamlab.web.view.TimePage;
@@ -25,6 +26,10 @@ final class PageController {
         if (chapter.id().equals("time")) {
             ctx.html(TimePage.render(chapter, lab.time().playback().catalog().entries().stream()
                     .map(e -> new TimePage.ScenarioChoice(e.id(), e.title())).toList()));
+            return;
+        }
+        if (chapter.id().equals("guarantees")) {
+            ctx.html(GuaranteesPage.render(chapter, lab.broker().bootstrapServers()));
             return;
         }
         if (chapter.id().equals("kafka")) {

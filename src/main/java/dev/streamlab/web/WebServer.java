@@ -29,6 +29,7 @@ public final class WebServer implements AutoCloseable {
         SimulateController simulate = new SimulateController();
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
         PlaybackController playback = new PlaybackController(lab.time());
+        GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         this.app = Javalin.create(config -> {
@@ -78,6 +79,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/pipelines", playback::pipelines);
             config.routes.post("/api/pipelines", playback::startPipeline);
             config.routes.delete("/api/pipelines/{topic}", playback::stopPipeline);
+            config.routes.get("/api/guarantees", guarantees::snapshot);
+            config.routes.post("/api/guarantees", guarantees::start);
+            config.routes.post("/api/guarantees/{mode}/kill", guarantees::kill);
             config.routes.exception(PlaybackController.BadPlayback.class, PlaybackController::refused);
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));

@@ -21,13 +21,14 @@ public record ClientRequest(String op, String ref, String subject, String topic,
             case "consumers" -> "consumers";
             case "playback" -> "playback";
             case "pipelines" -> "pipelines";
+            case "guarantees" -> "guarantees";
             case "steps" -> "steps/" + required(run, "run");
             case "topic" -> "topic/" + required(topic, "topic");
             case "group" -> "group/" + required(group, "group");
             case "records" -> "records/" + isolationOrDefault() + "/" + required(topic, "topic")
                     + (isLive() ? "" : "@" + from);
             default -> throw new LiveRequestException("unknown subject \"" + subject
-                    + "\": use status, cluster, topic, group, records, consumers, playback, pipelines or steps");
+                    + "\": use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees or steps");
         };
     }
 

@@ -39,6 +39,7 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     private final Map<String, Shared<RecordStream>> streams = new HashMap<>();
     private final AutoCloseable listener;
     private final PlaybackFeed playback;
+    private final GuaranteesFeed guarantees;
     /** Whether the monitor has polled once; before that the status is "not known yet", not "down". */
     private volatile boolean checked;
 
@@ -55,8 +56,10 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     }
 
     public KafkaSubjects(ClusterMonitor monitor, LiveTails tails, KafkaClients clients,
-                         Supplier<Map<String, ?>> demoConsumers, PlaybackFeed playback, ObjectMapper json) {
+                         Supplier<Map<String, ?>> demoConsumers, PlaybackFeed playback, GuaranteesFeed guarantees,
+                         ObjectMapper json) {
         this.playback = Objects.requireNonNull(playback, "playback");
+        this.guarantees = Objects.requireNonNull(guarantees, "guarantees");
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.tails = Objects.requireNonNull(tails, "tails");
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -108,6 +111,9 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
             }
             case "pipelines" -> {
                 return new Opened<>(playback.pipelines(), 0, () -> { });
+            }
+            case "guarantees" -> {
+                return new Opened<>(guarantees.state(), 0, () -> { });
             }
             default -> {
                 if (!key.startsWith("topic/") && !key.startsWith("group/")) {
