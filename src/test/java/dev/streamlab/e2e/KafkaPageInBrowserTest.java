@@ -16,7 +16,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,12 +131,13 @@ class KafkaPageInBrowserTest {
         groupField.sendKeys(group);
         browser.findElement(By.cssSelector("#consumer-start button[type=submit]")).click();
 
-        await().atMost(PATIENCE).until(() -> new Select(browser.findElement(By.id("group-select"))).getOptions().stream()
-                .anyMatch(o -> o.getText().equals(group)));
+        // The page redraws its lists as the cluster changes: read them in one step rather than hold elements.
+        await().atMost(PATIENCE).until(() -> text("#group-select").contains(group));
         await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".cell.caught-up")).size() == 2);
         await().atMost(PATIENCE).until(() -> text("#group-members").contains("reads P0, P1"));
         assertFalse(browser.findElement(By.id("live-banner")).isDisplayed(), "no problem banner while all is well");
-        browser.findElement(By.cssSelector("#consumers button")).click(); // pause
+        await().atMost(PATIENCE).until(() -> text("#consumers").contains("running"));
+        browser.executeScript("document.querySelector('#consumers button').click()"); // pause
         await().atMost(PATIENCE).until(() -> text("#consumers").contains("paused"));
     }
 

@@ -119,9 +119,9 @@ class TimeLabInBrowserTest {
         String topic = Names.unique("my-orders");
         Kafka.createTopic(TestBroker.bootstrapServers(), topic, 1);
         browser.get(lab.url("/time"));
-        await().atMost(PATIENCE).until(() -> new Select(browser.findElement(By.id("pipeline-topic"))).getOptions().stream()
-                .anyMatch(o -> o.getText().equals(topic)));
-        new Select(browser.findElement(By.id("pipeline-topic"))).selectByValue(topic);
+        // The topic list is redrawn as the cluster changes: read and choose in one step rather than hold elements.
+        await().atMost(PATIENCE).until(() -> text("#pipeline-topic").contains(topic));
+        browser.executeScript("document.getElementById('pipeline-topic').value = arguments[0]", topic);
         browser.findElement(By.cssSelector("#pipeline-form button[type=submit]")).click();
         await().atMost(PATIENCE).until(() -> text("#pipeline-result").startsWith("Running on " + topic));
 
