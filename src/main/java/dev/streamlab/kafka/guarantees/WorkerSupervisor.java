@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,7 @@ public final class WorkerSupervisor implements AutoCloseable {
     private final List<Duration> recoveryTimes = new ArrayList<>();
 
     private Process process;
+    private long launchedNanos;
     private int starts;
     private int kills;
     private Instant lastKill;
@@ -96,6 +98,7 @@ public final class WorkerSupervisor implements AutoCloseable {
             throw new UncheckedIOException("could not start worker " + name, e);
         }
         process = p;
+        launchedNanos = System.nanoTime();
         starts++;
         ready = false;
         caughtUp = false;
@@ -107,12 +110,34 @@ public final class WorkerSupervisor implements AutoCloseable {
 
     private void restartIfWanted(Process dead) {
         synchronized (lock) {
+            if (closed || process != dead) {
+                return;
+            }
+            boolean killedByUs = killNanos > launchedNanos;
+            boolean diedYoung = System.nanoTime() - launchedNanos < CRASH_LOOP_WINDOW.toNanos();
+            if (!killedByUs && diedYoung) {
+                // It failed on its own right after starting (a wrong address, a broker away): no tight restart loop.
+                line(dead, "(worker " + dead.pid() + " exited with " + dead.exitValue() + " right after starting; restarting in "
+                        + CRASH_LOOP_WINDOW.toSeconds() + " s)");
+                CompletableFuture.delayedExecutor(CRASH_LOOP_WINDOW.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> relaunch(dead));
+                return;
+            }
+            line(dead, "(worker " + dead.pid() + " exited with " + dead.exitValue() + "; restarting)");
+            launch();
+        }
+    }
+
+    private void relaunch(Process dead) {
+        synchronized (lock) {
             if (!closed && process == dead) {
-                line(dead, "(worker " + dead.pid() + " exited with " + dead.exitValue() + "; restarting)");
                 launch();
             }
         }
     }
+
+    /** A worker that dies by itself within this long of starting is restarted only after this long. */
+    static final Duration CRASH_LOOP_WINDOW = Duration.ofSeconds(3);
 
     private void read(Process p) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
