@@ -87,3 +87,42 @@ $('start-form').addEventListener('submit', async (e) => {
   const result = await call('POST', '/api/guarantees', { records: Number($('orders-count').value) });
   if (!result.ok) say($('run-status'), 'error', result.error);
 });
+
+// ---------- chaos runs started on the command line: the page reads their journal, it never runs anything ----------
+const runs = new Map(); // run -> { lines: [], report }
+let chaosScheduled = false;
+function drawChaos() {
+  chaosScheduled = false;
+  const latest = [...runs.entries()].pop();
+  if (!latest) return;
+  const [run, data] = latest;
+  const verdict = data.report
+    ? (data.report.exact ? `EXACT: ${run}` : `NOT EXACT: ${run} (lost ${data.report.lost}, duplicated ${data.report.duplicated})`)
+    : `running: ${run}`;
+  say($('chaos-verdict'), data.report ? (data.report.exact ? 'ok' : 'error') : 'ok', verdict);
+  $('chaos-lines').replaceChildren(...(data.report ? data.lines : data.lines.slice(-30)).map((l) => el('li', null, l)));
+}
+connection.subscribe({ subject: 'records', topic: 'streamlab-chaos', from: 'end:200' }, {
+  resync() { runs.clear(); },
+  records(list) {
+    for (const r of list) {
+      let value;
+      try { value = JSON.parse(r.value); } catch (e) { continue; }
+      if (!runs.has(value.run)) runs.set(value.run, { lines: [], report: null });
+      const data = runs.get(value.run);
+      if (value.report) {
+        data.report = value.report;
+        data.lines = value.lines;
+      } else if (value.line) {
+        data.lines.push(value.line);
+      }
+    }
+    if (!chaosScheduled) {
+      chaosScheduled = true;
+      requestAnimationFrame(drawChaos);
+    }
+  },
+  error() {
+    $('chaos-verdict').textContent = 'No chaos run yet: run the command above and watch it here.';
+  },
+});

@@ -1,6 +1,7 @@
 package dev.streamlab.cli;
 
 import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.guarantees.ChaosJournal;
 import dev.streamlab.kafka.guarantees.ChaosReport;
 import dev.streamlab.kafka.guarantees.ChaosRun;
 import picocli.CommandLine.Command;
@@ -84,21 +85,35 @@ public final class ChaosCommand implements Callable<Integer> {
         long chosenSeed = seed != null ? seed : System.nanoTime() % 1_000_000;
         out.println("chaos: seed " + chosenSeed + " (repeat this run with --seed " + chosenSeed + ")");
         out.flush();
-        ChaosRun.Settings settings = ChaosRun.Settings.of(new KafkaClients(bootstrapServers, Map.of()), input, output,
+        KafkaClients clients = new KafkaClients(bootstrapServers, Map.of());
+        ChaosRun.Settings settings = ChaosRun.Settings.of(clients, input, output,
                 records, kills, upsert, chosenSeed, timeout, quiet, command);
+        // The lab's /guarantees page shows the run as it goes: it reads this journal, it never runs anything.
+        ChaosJournal journal = ChaosJournal.open(clients, input + "->" + output + "@" + System.currentTimeMillis());
         ChaosReport report;
         try {
             report = new ChaosRun(settings, line -> {
                 out.println(line);
                 out.flush();
+                if (journal != null) {
+                    journal.line(line);
+                }
             }).run();
         } catch (ChaosRun.ChaosException e) {
             err.println("streamlab: chaos: " + e.getMessage());
             err.flush();
+            if (journal != null) {
+                journal.line("could not run: " + e.getMessage());
+                journal.close();
+            }
             return CANNOT_RUN;
         }
         report.lines().forEach(out::println);
         out.flush();
+        if (journal != null) {
+            journal.report(report);
+            journal.close();
+        }
         return report.exact() ? 0 : NOT_EXACT;
     }
 

@@ -1,6 +1,10 @@
 package dev.streamlab.e2e;
 
+import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.guarantees.ChaosJournal;
+import dev.streamlab.kafka.guarantees.ChaosReport;
 import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.Names;
 import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.TestLab;
 import org.junit.jupiter.api.Test;
@@ -12,6 +16,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +48,26 @@ class GuaranteesPageInBrowserTest {
             await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#downstream tr")).isEmpty());
             await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#anatomy .cell[data-kind='marker']")).isEmpty());
             Files.write(Path.of("target", "guarantees-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aChaosRunStartedOnTheCommandLineShowsOnThePageWithItsVerdict() {
+        String run = Names.unique("chaos-run");
+        ChromeDriver browser = Browser.open();
+        try (TestLab lab = TestLab.start(TestBroker.bootstrapServers())) {
+            try (ChaosJournal journal = ChaosJournal.open(new KafkaClients(TestBroker.bootstrapServers(), Map.of()), run)) {
+                journal.line("kill 1 at 2.3 s: pid 20090 (1 process)");
+                journal.report(new ChaosReport("in", "out", 10, false, false, 11, 10, 0, List.of(), 1, 1, List.of("o-000003"),
+                        0, List.of(), List.of(), 0, false, 4000, 0, 0, List.of()));
+            }
+            browser.get(lab.url("/guarantees"));
+
+            await().atMost(PATIENCE).until(() -> text(browser, "#chaos-verdict").contains(run));
+            assertTrue(text(browser, "#chaos-verdict").startsWith("NOT EXACT"), text(browser, "#chaos-verdict"));
+            assertTrue(text(browser, "#chaos-lines").contains("duplicated"), text(browser, "#chaos-lines"));
         } finally {
             browser.quit();
         }

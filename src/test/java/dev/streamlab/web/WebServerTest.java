@@ -69,11 +69,11 @@ class WebServerTest {
     @Test
     void aChapterWhosePageIsNotBuiltYetSaysComingSoon() {
         try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
-            HttpResponse<String> response = Http.get(lab.url("/guarantees"));
+            HttpResponse<String> response = Http.get(lab.url("/batch-vs-stream"));
 
             assertEquals(200, response.statusCode());
             assertTrue(response.body().contains("coming soon"));
-            assertTrue(response.body().contains("Delivery guarantees and exactly-once"));
+            assertTrue(response.body().contains("Batch and stream"));
         }
     }
 

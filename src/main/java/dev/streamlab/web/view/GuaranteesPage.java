@@ -81,7 +81,9 @@ public final class GuaranteesPage {
                         p("Run your own consume-process-produce program (any language) under the same crashes: "
                                 + "java -jar target/streamlab.jar chaos --kills 3 --records 1000 --input in --output out "
                                 + "--bootstrap-servers " + bootstrapServers + " -- python3 labs/guarantees/transactional_worker.py")
-                                .withClass("hint")
-                ));
+                                .withClass("hint"),
+                        p().withId("chaos-verdict").withClass("message").attr("role", "status"),
+                        ul().withId("chaos-lines").withClass("events")
+                ).withId("chaos-section"));
     }
 }
