@@ -74,7 +74,6 @@ class GuaranteesPageInBrowserTest {
     }
 
     private static String text(ChromeDriver browser, String css) {
-        Object text = browser.executeScript("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
-        return text == null ? "" : text.toString();
+        return Browser.text(browser, css);
     }
 }

@@ -175,10 +175,8 @@ class KafkaPageInBrowserTest {
         return kind == null ? "" : kind.toString();
     }
 
-    /** The text of the first element matching {@code css}, or "" — read in one step, as the page redraws often. */
     private String text(String css) {
-        Object text = browser.executeScript("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
-        return text == null ? "" : text.toString();
+        return Browser.text(browser, css);
     }
 
     private void kcat(String topic, String lines) {

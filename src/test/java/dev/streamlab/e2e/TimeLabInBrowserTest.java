@@ -151,7 +151,6 @@ class TimeLabInBrowserTest {
     }
 
     private String text(String css) {
-        Object text = browser.executeScript("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
-        return text == null ? "" : text.toString();
+        return Browser.text(browser, css);
     }
 }

@@ -41,4 +41,13 @@ public final class Browser {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The text of the first element matching {@code css}, or "" when there is none, read in one step: the live
+     * pages redraw often, and an element held across a redraw goes stale.
+     */
+    public static String text(ChromeDriver browser, String css) {
+        Object text = browser.executeScript("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
+        return text == null ? "" : text.toString();
+    }
 }
