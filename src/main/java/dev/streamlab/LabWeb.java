@@ -1,50 +1,51 @@
 package dev.streamlab;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.actions.DemoConsumerView;
 import dev.streamlab.kafka.actions.KafkaActions;
-import dev.streamlab.kafka.monitor.ClusterMonitor;
-import dev.streamlab.kafka.monitor.MonitorSettings;
-import dev.streamlab.kafka.tail.LiveTails;
 import dev.streamlab.kafka.guarantees.GuaranteesDesk;
 import dev.streamlab.kafka.guarantees.WorkerSupervisor;
+import dev.streamlab.kafka.monitor.ClusterMonitor;
+import dev.streamlab.kafka.monitor.MonitorSettings;
 import dev.streamlab.kafka.pipeline.PipelineListener;
 import dev.streamlab.kafka.pipeline.PipelineStep;
-import dev.streamlab.kafka.pipeline.TopicPipelines;
-import dev.streamlab.web.TimeLab;
-import java.util.ArrayList;
-import java.util.List;
 import dev.streamlab.kafka.pipeline.Pipelines;
+import dev.streamlab.kafka.pipeline.TopicPipelines;
 import dev.streamlab.kafka.playback.PlaybackDesk;
 import dev.streamlab.kafka.playback.PlaybackState;
+import dev.streamlab.kafka.tail.LiveTails;
 import dev.streamlab.lab.Quest;
 import dev.streamlab.scenario.Scenario;
 import dev.streamlab.scenario.ScenarioCatalog;
-import dev.streamlab.web.live.GuaranteesFeed;
-import dev.streamlab.web.live.PlaybackFeed;
-import dev.streamlab.web.live.PlaybackView;
-import dev.streamlab.web.live.StepView;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.web.TimeLab;
 import dev.streamlab.web.WebContext;
 import dev.streamlab.web.WebServer;
+import dev.streamlab.web.live.GuaranteesFeed;
 import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.web.live.KafkaSubjects;
 import dev.streamlab.web.live.LiveHub;
+import dev.streamlab.web.live.PlaybackFeed;
+import dev.streamlab.web.live.PlaybackView;
+import dev.streamlab.web.live.StepView;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The web side of a lab around one Kafka address: cluster monitor, record tails, REST actions, live hub and web
- * server. App builds it for the real lab and tests build it around the test broker, so both run the same wiring.
+ * The web side of a lab around one Kafka address: cluster monitor, record tails, REST actions, the time lab's
+ * pipelines and playback, the delivery-guarantees workers, live hub and web server. App builds it for the real lab
+ * and tests build it around the test broker, so both run the same wiring.
  * Nothing talks to Kafka until {@link #startLive()}; {@link #close()} stops everything in reverse order.
  */
 public final class LabWeb implements AutoCloseable {
