@@ -1,21 +1,21 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.testing.Cli;
+import dev.streamlab.testing.Cli.Run;
 import dev.streamlab.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.streamlab.testing.Cli.assertOneLine;
+import static dev.streamlab.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every mistake a user makes at start-up costs one clear line and a non-zero exit, never a stack trace. */
@@ -28,36 +28,36 @@ class CommandLineErrorsTest {
     void anUnknownFlagIsOneLineThatSuggestsTheRightOne() {
         Run run = run("--prot", "8080");
 
-        assertEquals(2, run.exitCode);
-        assertOneLine(run.err);
-        assertTrue(run.err.contains("unknown option --prot; did you mean --port?"), run.err);
+        assertEquals(2, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("unknown option --prot; did you mean --port?"), run.err());
     }
 
     @Test
     void anUnknownFlagFarFromAnyOptionGetsNoGuess() {
         Run run = run("--colour=blue");
 
-        assertEquals(2, run.exitCode);
-        assertTrue(run.err.startsWith("streamlab: unknown option --colour (run 'streamlab --help'"), run.err);
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("streamlab: unknown option --colour (run 'streamlab --help'"), run.err());
     }
 
     @Test
     void aFlagWithAValueThatIsNotANumberNamesTheFlag() {
         Run run = run("--port", "seventy");
 
-        assertEquals(2, run.exitCode);
-        assertOneLine(run.err);
-        assertTrue(run.err.contains("--port"), run.err);
-        assertTrue(run.err.contains("seventy"), run.err);
+        assertEquals(2, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("--port"), run.err());
+        assertTrue(run.err().contains("seventy"), run.err());
     }
 
     @Test
     void aPortOutOfRangeNamesTheFlag() {
         Run run = run("--port", "70000", "--data-dir", dataDir.toString());
 
-        assertEquals(2, run.exitCode);
-        assertOneLine(run.err);
-        assertTrue(run.err.contains("--port must be a port between 1 and 65535, got 70000"), run.err);
+        assertEquals(2, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("--port must be a port between 1 and 65535, got 70000"), run.err());
     }
 
     @Test
@@ -66,10 +66,10 @@ class CommandLineErrorsTest {
             Run run = run("--port", String.valueOf(taken.getLocalPort()), "--kafka-port", String.valueOf(FreePorts.next()),
                     "--data-dir", dataDir.toString());
 
-            assertEquals(1, run.exitCode);
-            assertOneLine(run.err);
-            assertTrue(run.err.contains("web port " + taken.getLocalPort()), run.err);
-            assertTrue(run.err.contains("--port"), run.err);
+            assertEquals(1, run.exitCode());
+            assertOneLine(run.err());
+            assertTrue(run.err().contains("web port " + taken.getLocalPort()), run.err());
+            assertTrue(run.err().contains("--port"), run.err());
         }
     }
 
@@ -79,10 +79,10 @@ class CommandLineErrorsTest {
             Run run = run("--port", String.valueOf(FreePorts.next()), "--kafka-port", String.valueOf(taken.getLocalPort()),
                     "--data-dir", dataDir.toString());
 
-            assertEquals(1, run.exitCode);
-            assertOneLine(run.err);
-            assertTrue(run.err.contains("Kafka port " + taken.getLocalPort()), run.err);
-            assertTrue(run.err.contains("--kafka-port"), run.err);
+            assertEquals(1, run.exitCode());
+            assertOneLine(run.err());
+            assertTrue(run.err().contains("Kafka port " + taken.getLocalPort()), run.err());
+            assertTrue(run.err().contains("--kafka-port"), run.err());
         }
     }
 
@@ -93,10 +93,10 @@ class CommandLineErrorsTest {
         Run run = run("--port", String.valueOf(FreePorts.next()), "--kafka-port", String.valueOf(FreePorts.next()),
                 "--data-dir", file.toString());
 
-        assertEquals(1, run.exitCode);
-        assertOneLine(run.err);
-        assertTrue(run.err.contains("is a file, not a directory"), run.err);
-        assertTrue(run.err.contains("--data-dir"), run.err);
+        assertEquals(1, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("is a file, not a directory"), run.err());
+        assertTrue(run.err().contains("--data-dir"), run.err());
     }
 
     @Test
@@ -106,10 +106,10 @@ class CommandLineErrorsTest {
         Run run = run("--port", String.valueOf(FreePorts.next()), "--bootstrap-servers", "127.0.0.1:" + nobody,
                 "--connect-timeout", "2", "--data-dir", dataDir.toString());
 
-        assertEquals(1, run.exitCode);
-        assertOneLine(run.err);
-        assertTrue(run.err.contains("cannot reach Kafka at 127.0.0.1:" + nobody + " within 2 s"), run.err);
-        assertTrue(run.err.contains("--bootstrap-servers"), run.err);
+        assertEquals(1, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("cannot reach Kafka at 127.0.0.1:" + nobody + " within 2 s"), run.err());
+        assertTrue(run.err().contains("--bootstrap-servers"), run.err());
     }
 
     @Test
@@ -117,44 +117,27 @@ class CommandLineErrorsTest {
         Run run = run("--port", String.valueOf(FreePorts.next()), "--bootstrap-servers", "127.0.0.1:1",
                 "--kafka-config", dataDir.resolve("client.properties").toString(), "--data-dir", dataDir.toString());
 
-        assertEquals(1, run.exitCode);
-        assertTrue(run.err.contains("--kafka-config: no such file"), run.err);
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("--kafka-config: no such file"), run.err());
     }
 
     @Test
     void helpListsEveryOptionWithItsEnvironmentVariable() {
         Run run = run("--help");
 
-        assertEquals(0, run.exitCode);
+        assertEquals(0, run.exitCode());
         for (String option : new String[] {"--port", "--kafka-port", "--host", "--data-dir", "--fresh",
                 "--bootstrap-servers", "--kafka-config", "--verbose"}) {
-            assertTrue(run.out.contains(option), option);
+            assertTrue(run.out().contains(option), option);
         }
-        assertTrue(run.out.contains("STREAMLAB_KAFKA_PORT"));
-        assertTrue(run.out.contains("serve"), "lists the serve subcommand");
+        assertTrue(run.out().contains("STREAMLAB_KAFKA_PORT"));
+        assertTrue(run.out().contains("serve"), "lists the serve subcommand");
     }
 
-    private static void assertOneLine(String err) {
-        assertEquals(1, err.strip().lines().count(), "exactly one line, got:\n" + err);
-        assertFalse(err.contains("\tat "), "no stack trace");
-    }
 
     private static ServerSocket listen() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
         return socket;
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = StreamlabCommand.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

@@ -1,20 +1,19 @@
 package dev.streamlab.kafka.guarantees;
 
-import dev.streamlab.cli.StreamlabCommand;
+import dev.streamlab.testing.Cli;
+import dev.streamlab.testing.Cli.Run;
 import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.Names;
 import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.Tools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.streamlab.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,27 +32,27 @@ class ChaosRunTest {
     void theNaiveWorkerWithoutTransactionsWritesDuplicatesWhenItIsKilled() {
         Run run = chaos("naive_worker.py", "--kills", "3", "--records", "600", "--seed", "7");
 
-        assertEquals(1, run.exitCode, run.out + run.err);
-        assertTrue(run.out.contains("result: NOT EXACT"), run.out);
-        assertTrue(number(run.out, "duplicated: (\\d+) ids") > 0, run.out);
-        assertEquals(0, number(run.out, "lost: (\\d+)"), run.out);
-        assertEquals(3, count(run.out, "\n    kill \\d at "), run.out);
-        assertTrue(run.out.contains("[run 4] naive worker: "), "the program's own output is passed through, prefixed");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("result: NOT EXACT"), run.out());
+        assertTrue(number(run.out(), "duplicated: (\\d+) ids") > 0, run.out());
+        assertEquals(0, number(run.out(), "lost: (\\d+)"), run.out());
+        assertEquals(3, count(run.out(), "\n    kill \\d at "), run.out());
+        assertTrue(run.out().contains("[run 4] naive worker: "), "the program's own output is passed through, prefixed");
     }
 
     @Test
     void theTransactionalWorkerStaysExactThroughThreeKillsAndTheReportShowsTheEvidence() {
         Run run = chaos("transactional_worker.py", "--kills", "3", "--records", "600", "--seed", "11");
 
-        assertEquals(0, run.exitCode, run.out + run.err);
-        assertTrue(run.out.contains("result: EXACT"), run.out);
-        assertTrue(run.out.contains("output: 600 committed records, 600 distinct order ids"), run.out);
-        assertTrue(run.out.contains("lost: 0\n"), run.out);
-        assertTrue(run.out.contains("duplicated: 0 ids, 0 extra copies\n"), run.out);
-        assertEquals(3, count(run.out, "\n    kill \\d at "), run.out);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("result: EXACT"), run.out());
+        assertTrue(run.out().contains("output: 600 committed records, 600 distinct order ids"), run.out());
+        assertTrue(run.out().contains("lost: 0\n"), run.out());
+        assertTrue(run.out().contains("duplicated: 0 ids, 0 extra copies\n"), run.out());
+        assertEquals(3, count(run.out(), "\n    kill \\d at "), run.out());
         // Each restart re-initializes the same transactional.id: the broker bumps its epoch to fence the killed one.
-        assertTrue(number(run.out, "highest epoch (\\d+)") >= 3, run.out);
-        assertTrue(number(run.out, "transaction markers: (\\d+)") > 0, run.out);
+        assertTrue(number(run.out(), "highest epoch (\\d+)") >= 3, run.out());
+        assertTrue(number(run.out(), "transaction markers: (\\d+)") > 0, run.out());
     }
 
     private static final String UPSERT_TOTALS = """
@@ -80,11 +79,11 @@ class ChaosRunTest {
                 "--output", Names.unique("chaos-out"), "--quiet", "3s", "--timeout", "60s", "--kills", "0",
                 "--records", "200", "--seed", "3", "--upsert", "--", Tools.PYTHON, "-c", UPSERT_TOTALS);
 
-        assertEquals(0, run.exitCode, run.out + run.err);
-        assertTrue(run.out.contains("result: EXACT (upsert: latest value per customer = sum of its amounts)"), run.out);
-        assertTrue(run.out.contains("customers missing: 0\n"), run.out);
-        assertTrue(run.out.contains("wrong totals: 0\n"), run.out);
-        assertTrue(run.out.contains("output: 200 committed records, 5 distinct customers"), run.out);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("result: EXACT (upsert: latest value per customer = sum of its amounts)"), run.out());
+        assertTrue(run.out().contains("customers missing: 0\n"), run.out());
+        assertTrue(run.out().contains("wrong totals: 0\n"), run.out());
+        assertTrue(run.out().contains("output: 200 committed records, 5 distinct customers"), run.out());
     }
 
     @Test
@@ -97,9 +96,9 @@ class ChaosRunTest {
         Run run = run("chaos", "--bootstrap-servers", TestBroker.bootstrapServers(), "--input", input,
                 "--output", Names.unique("chaos-used-out"), "--", Tools.PYTHON, "-c", "pass");
 
-        assertEquals(2, run.exitCode, run.out + run.err);
+        assertEquals(2, run.exitCode(), run.out() + run.err());
         assertEquals("streamlab: chaos: topic " + input + " already holds 1 records; chaos needs empty topics "
-                + "(give new names to --input and --output)", run.err.strip());
+                + "(give new names to --input and --output)", run.err().strip());
     }
 
     private static Run chaos(String worker, String... options) {
@@ -109,18 +108,8 @@ class ChaosRunTest {
         args.addAll(java.util.List.of(options));
         args.addAll(java.util.List.of("--", Tools.PYTHON, LAB.resolve(worker).toString()));
         Run run = run(args.toArray(String[]::new));
-        System.out.println(run.out + run.err); // in target/surefire-reports, to read a run
+        System.out.println(run.out() + run.err()); // in target/surefire-reports, to read a run
         return run;
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = StreamlabCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
     }
 
     private static int number(String text, String regex) {
@@ -138,6 +127,4 @@ class ChaosRunTest {
         return n;
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
 }
