@@ -35,15 +35,16 @@ class QuestLoaderTest {
     @Test
     void aChapterWithAPathThatIsNotAPagePathIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Chapter(1, "x", "X", "about x", "javascript:alert(1)"));
+                () -> new Chapter(1, "x", "X", "about x", "javascript:alert(1)", List.of(), "", List.of(), List.of()));
 
         assertTrue(e.getMessage().contains("a page path looks like /kafka"), e.getMessage());
     }
 
     @Test
     void aMissingQuestFileSaysWhereItShouldBe() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> QuestLoader.load("labs/missing.json"));
+        LabContentException e = assertThrows(LabContentException.class,
+                () -> QuestLoader.load(java.nio.file.Path.of("no-such-labs-folder")));
 
-        assertTrue(e.getMessage().startsWith("labs/missing.json is missing"), e.getMessage());
+        assertEquals("labs/quest.json: the file is missing", e.getMessage());
     }
 }
