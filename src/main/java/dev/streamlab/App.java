@@ -54,7 +54,7 @@ public final class App {
             ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
             started.push(probe);
             LabWeb web = LabWeb.build(QuestLoader.load(), brokerInfo, clients, probe::probe, clock, startedAt,
-                    allowedHosts(settings.host()), HubSettings.defaults());
+                    allowedHosts(settings.host()), HubSettings.defaults(), dataDir.progress());
             started.push(web);
             WebServer server = web.server();
 

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  */
 final class DataDirectory implements AutoCloseable {
     private static final String LOCK_FILE = ".streamlab.lock";
+    /** Learners' progress: kept by {@code --fresh}, which starts the broker afresh, not the learners. */
+    static final String PROGRESS = "progress";
 
     private final Path root;
     private final FileChannel channel;
@@ -80,7 +82,8 @@ final class DataDirectory implements AutoCloseable {
     private void wipe() throws StartupException {
         try (Stream<Path> children = Files.list(root)) {
             for (Path child : (Iterable<Path>) children::iterator) {
-                if (!child.getFileName().toString().equals(LOCK_FILE)) {
+                String name = child.getFileName().toString();
+                if (!name.equals(LOCK_FILE) && !name.equals(PROGRESS)) {
                     deleteTree(child);
                 }
             }
@@ -106,6 +109,11 @@ final class DataDirectory implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Where learners' progress is kept. */
+    Path progress() {
+        return root.resolve(PROGRESS);
     }
 
     @Override

@@ -18,6 +18,11 @@ import dev.streamlab.kafka.playback.PlaybackDesk;
 import dev.streamlab.kafka.playback.PlaybackState;
 import dev.streamlab.kafka.tail.LiveTails;
 import dev.streamlab.lab.Quest;
+import dev.streamlab.lab.QuestService;
+import dev.streamlab.lab.progress.ProgressStore;
+import dev.streamlab.lab.validate.BrokerFacts;
+import dev.streamlab.lab.validate.Catalog;
+import dev.streamlab.lab.validate.KafkaFacts;
 import dev.streamlab.scenario.Scenario;
 import dev.streamlab.scenario.ScenarioCatalog;
 import dev.streamlab.web.TimeLab;
@@ -31,6 +36,7 @@ import dev.streamlab.web.live.PlaybackFeed;
 import dev.streamlab.web.live.PlaybackView;
 import dev.streamlab.web.live.StepView;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +50,8 @@ import java.util.function.Supplier;
 
 /**
  * The web side of a lab around one Kafka address: cluster monitor, record tails, REST actions, the time lab's
- * pipelines and playback, the delivery-guarantees workers, live hub and web server. App builds it for the real lab
+ * pipelines and playback, the delivery-guarantees workers, the quest (checks on the broker, learners' progress kept in
+ * {@code progressFolder}), live hub and web server. App builds it for the real lab
  * and tests build it around the test broker, so both run the same wiring.
  * Nothing talks to Kafka until {@link #startLive()}; {@link #close()} stops everything in reverse order.
  */
@@ -85,9 +92,13 @@ public final class LabWeb implements AutoCloseable {
 
     /** Builds every part; none of them connects to Kafka yet. */
     public static LabWeb build(Quest quest, BrokerInfo broker, KafkaClients clients, Supplier<ClusterStatus> status,
-                               Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings) {
+                               Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings,
+                               Path progressFolder) {
         Objects.requireNonNull(clients, "clients");
         ClusterMonitor monitor = new ClusterMonitor(clients, MONITOR, clock);
+        KafkaFacts facts = new KafkaFacts(clients, monitor);
+        QuestService learning = new QuestService(quest, Catalog.standard(new BrokerFacts(facts, facts, facts, clients, clock)),
+                new ProgressStore(progressFolder), clock);
         LiveTails tails = new LiveTails(clients, RECENT_PER_TOPIC);
         KafkaActions actions = KafkaActions.open(clients);
         ObjectMapper json = WebServer.jsonMapper();
@@ -127,7 +138,7 @@ public final class LabWeb implements AutoCloseable {
         KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed,
                 guaranteesFeed, json);
         LiveHub hub = new LiveHub(subjects, hubSettings, WebServer.jsonMapper(), clock);
-        WebServer server = new WebServer(new WebContext(quest, broker, status, clock, startedAt, actions,
+        WebServer server = new WebServer(new WebContext(learning, broker, status, clock, startedAt, actions,
                 new TimeLab(playback, topicPipelines, pipelinesChanged), guarantees, hub,
                 () -> {
                     monitor.refreshNow();

@@ -28,7 +28,7 @@ public final class ServeOptions {
     Path dataDir;
 
     @Option(names = "--fresh", defaultValue = "${STREAMLAB_FRESH:-false}",
-            description = "Wipe the data directory first: every topic, record, offset and the lab's progress (env STREAMLAB_FRESH).")
+            description = "Wipe the broker's data first: every topic, record and offset. Learners' progress is kept; reset it on the home page (env STREAMLAB_FRESH).")
     boolean fresh;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "${STREAMLAB_BOOTSTRAP_SERVERS}",

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "streamlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A stream-processing lab: a real Kafka broker, an event-time engine you can watch, "
                 + "self-checking challenges.%nWith no command, runs 'serve'.",
-        subcommands = {ServeCommand.class, SimulateCommand.class, WorkerCommand.class, ChaosCommand.class})
+        subcommands = {ServeCommand.class, SimulateCommand.class, ValidateCommand.class, WorkerCommand.class,
+                ChaosCommand.class})
 public final class StreamlabCommand implements Callable<Integer> {
 
     @Mixin

@@ -2,6 +2,9 @@ package dev.streamlab.web;
 
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
+import dev.streamlab.web.view.BatchVsStreamPage;
+import dev.streamlab.web.view.ChallengePage;
+import dev.streamlab.web.view.ChapterParts;
 import dev.streamlab.web.view.ComingSoonPage;
 import dev.streamlab.web.view.GuaranteesPage;
 import dev.streamlab.web.view.HomePage;
@@ -9,6 +12,12 @@ import dev.streamlab.web.view.KafkaPage;
 import dev.streamlab.web.view.TimePage;
 import dev.streamlab.web.view.NotFoundPage;
 import io.javalin.http.Context;
+
+import java.util.List;
+
+import static j2html.TagCreator.h2;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
 
 /** Server-rendered pages: picks the page, hands it records, writes the HTML. */
 final class PageController {
@@ -19,28 +28,36 @@ final class PageController {
     }
 
     void home(Context ctx) {
-        ctx.html(HomePage.render(lab.quest(), lab.broker(), lab.clusterStatus().get()));
+        ctx.html(HomePage.render(lab.quest(), lab.broker(), lab.clusterStatus().get(),
+                lab.learning().standing(Learners.of(ctx))));
     }
 
     void chapter(Context ctx, Chapter chapter) {
+        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(Learners.of(ctx)));
+        if (chapter.id().equals("batch-vs-stream")) {
+            ctx.html(BatchVsStreamPage.render(chapter, parts, section(h2("Batch and stream, live"),
+                    p("The live demo is coming.")).withId("batch-stream"), List.of()));
+            return;
+        }
         if (chapter.id().equals("time")) {
-            ctx.html(TimePage.render(chapter, lab.time().playback().catalog().entries().stream()
+            ctx.html(TimePage.render(chapter, parts, lab.time().playback().catalog().entries().stream()
                     .map(e -> new TimePage.ScenarioChoice(e.id(), e.title())).toList()));
             return;
         }
         if (chapter.id().equals("guarantees")) {
-            ctx.html(GuaranteesPage.render(chapter, lab.broker().bootstrapServers()));
+            ctx.html(GuaranteesPage.render(chapter, parts, lab.broker().bootstrapServers()));
             return;
         }
         if (chapter.id().equals("kafka")) {
-            ctx.html(KafkaPage.render(chapter, lab.broker().bootstrapServers()));
+            ctx.html(KafkaPage.render(chapter, parts, lab.broker().bootstrapServers()));
             return;
         }
         ctx.html(ComingSoonPage.render("Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
     }
 
     void challenge(Context ctx, Challenge challenge) {
-        ctx.html(ComingSoonPage.render(challenge.level() + " challenge: " + challenge.title(), challenge.summary()));
+        ctx.html(ChallengePage.render(challenge, lab.broker().bootstrapServers(),
+                lab.learning().progress(Learners.of(ctx))));
     }
 
     void notFound(Context ctx) {

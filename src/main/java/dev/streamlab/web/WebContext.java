@@ -5,6 +5,7 @@ import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.kafka.actions.KafkaActions;
 import dev.streamlab.kafka.guarantees.GuaranteesDesk;
 import dev.streamlab.lab.Quest;
+import dev.streamlab.lab.QuestService;
 import dev.streamlab.web.live.LiveHub;
 
 import java.time.Clock;
@@ -14,15 +15,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What the web layer is given to work with; tests build one around a real broker or a fixed status.
+ * What the web layer is given to work with ({@code learning} is the quest and each learner's progress in it); tests build one around a real broker or a fixed status.
  * {@code kafkaChanged} is told after every action that changed Kafka, so live pages see it without waiting for the
  * next poll; {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by.
  */
-public record WebContext(Quest quest, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus, Clock clock,
+public record WebContext(QuestService learning, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus, Clock clock,
                          Instant startedAt, KafkaActions kafkaActions, TimeLab time, GuaranteesDesk guarantees, LiveHub live,
                          Runnable kafkaChanged, Set<String> allowedHosts) {
     public WebContext {
-        Objects.requireNonNull(quest, "quest");
+        Objects.requireNonNull(learning, "learning");
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(clusterStatus, "clusterStatus");
         Objects.requireNonNull(clock, "clock");
@@ -33,6 +34,10 @@ public record WebContext(Quest quest, BrokerInfo broker, Supplier<ClusterStatus>
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(kafkaChanged, "kafkaChanged");
         allowedHosts = Set.copyOf(allowedHosts);
+    }
+
+    Quest quest() {
+        return learning.quest();
     }
 
     HealthReport health() {

@@ -30,6 +30,7 @@ public final class WebServer implements AutoCloseable {
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
         PlaybackController playback = new PlaybackController(lab.time());
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
+        QuestController quest = new QuestController(lab.learning());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         this.app = Javalin.create(config -> {
@@ -83,6 +84,14 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/guarantees", guarantees::start);
             config.routes.post("/api/guarantees/{mode}/kill", guarantees::kill);
             config.routes.exception(PlaybackController.BadPlayback.class, PlaybackController::refused);
+            config.routes.post("/api/chapters/{chapter}/questions/{question}/answer", quest::answer);
+            config.routes.post("/api/challenges/{challenge}/check", quest::check);
+            config.routes.post("/api/challenges/{challenge}/actions/{action}", quest::act);
+            config.routes.get("/api/progress", quest::standing);
+            config.routes.post("/api/progress/reset", quest::reset);
+            config.routes.post("/api/progress/marks/{mark}", quest::mark);
+            config.routes.post("/api/learner", quest::learner);
+            config.routes.exception(HttpRefusal.class, HttpRefusal::answer);
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));
             }

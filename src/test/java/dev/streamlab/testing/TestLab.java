@@ -44,11 +44,22 @@ public final class TestLab implements AutoCloseable {
         KafkaClients clients = new KafkaClients(bootstrap, Map.of());
         ClusterProbe probe = new ClusterProbe(clients, Duration.ofMillis(1500));
         LabWeb web = LabWeb.build(QuestLoader.load(), BrokerInfo.of(BrokerMode.EMBEDDED, bootstrap), clients, probe::probe,
-                clock, startedAt, Set.of(), hub);
+                clock, startedAt, Set.of(), hub, progressFolder());
         int port = FreePorts.next();
         web.server().start("127.0.0.1", port);
         web.startLive();
         return new TestLab(probe, web, port);
+    }
+
+    /** Each test lab keeps its learners' progress in a fresh folder of its own. */
+    private static java.nio.file.Path progressFolder() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("streamlab-progress");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public int port() {

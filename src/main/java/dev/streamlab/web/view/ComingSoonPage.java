@@ -1,5 +1,7 @@
 package dev.streamlab.web.view;
 
+import java.util.List;
+
 import static j2html.TagCreator.a;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.p;
@@ -11,7 +13,7 @@ public final class ComingSoonPage {
     }
 
     public static String render(String title, String summary) {
-        return Frame.render(title, null, section(
+        return Frame.render(title, List.of(), section(
                 h1(title),
                 p(summary),
                 p("This part of the lab is coming soon.").withClass("coming-soon"),

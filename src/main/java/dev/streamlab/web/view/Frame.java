@@ -2,7 +2,10 @@ package dev.streamlab.web.view;
 
 import j2html.tags.DomContent;
 
+import java.util.List;
+
 import static j2html.TagCreator.a;
+import static j2html.TagCreator.each;
 import static j2html.TagCreator.body;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.document;
@@ -28,6 +31,11 @@ public final class Frame {
      * @param module    a file under web/js/ to load as an ES module, or null for none
      */
     public static String render(String pageTitle, String module, DomContent... content) {
+        return render(pageTitle, module == null ? List.of() : List.of(module), content);
+    }
+
+    /** Like {@link #render(String, String, DomContent...)} with several ES modules, loaded in order. */
+    public static String render(String pageTitle, List<String> modules, DomContent... content) {
         return document(html(
                 head(
                         meta().withCharset("utf-8"),
@@ -36,7 +44,7 @@ public final class Frame {
                         link().withRel("stylesheet").withHref("/web/css/streamlab.css"),
                         // Every page says when the lab or Kafka is unreachable; status.js shares the page's one WebSocket.
                         script().withType("module").withSrc("/web/js/status.js"),
-                        module == null ? null : script().withType("module").withSrc("/web/js/" + module)),
+                        each(modules, module -> script().withType("module").withSrc("/web/js/" + module))),
                 body(
                         header(nav(a(span("Streamlab").withClass("brand")).withHref("/"))).withClass("site-header"),
                         div().withId("live-banner").withClass("live-banner").attr("role", "status").attr("hidden", "hidden"),

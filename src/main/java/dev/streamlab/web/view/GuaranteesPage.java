@@ -3,6 +3,8 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 
+import java.util.List;
+
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.details;
 import static j2html.TagCreator.div;
@@ -32,8 +34,8 @@ public final class GuaranteesPage {
     private GuaranteesPage() {
     }
 
-    public static String render(Chapter chapter, String bootstrapServers) {
-        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), "guarantees.js",
+    public static String render(Chapter chapter, ChapterParts parts, String bootstrapServers) {
+        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("guarantees.js", "quiz.js"),
                 section(
                         h1("Chapter " + chapter.number() + ": " + chapter.title()),
                         p("Three copies of the same consume-process-produce job turn orders into running totals per "
@@ -48,6 +50,7 @@ public final class GuaranteesPage {
                                         + "transaction with the output; readers use read_committed. A restarted worker with "
                                         + "the same transactional id fences its predecessor (the epoch goes up).")))
                 ).withClass("intro"),
+                parts.reading(),
                 section(
                         h2("Run"),
                         form(label("Orders ").attr("for", "orders-count"),
@@ -84,6 +87,7 @@ public final class GuaranteesPage {
                                 .withClass("hint"),
                         p().withId("chaos-verdict").withClass("message").attr("role", "status"),
                         ul().withId("chaos-lines").withClass("events")
-                ).withId("chaos-section"));
+                ).withId("chaos-section"),
+                parts.questions());
     }
 }

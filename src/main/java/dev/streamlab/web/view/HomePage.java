@@ -3,9 +3,11 @@ package dev.streamlab.web.view;
 import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.lab.Challenge;
-import dev.streamlab.lab.Chapter;
 import dev.streamlab.lab.Quest;
+import dev.streamlab.lab.progress.Standing;
 import j2html.tags.DomContent;
+
+import java.util.List;
 
 import static j2html.TagCreator.a;
 import static j2html.TagCreator.code;
@@ -30,8 +32,8 @@ public final class HomePage {
     private HomePage() {
     }
 
-    public static String render(Quest quest, BrokerInfo broker, ClusterStatus status) {
-        return Frame.render("Home", "home.js",
+    public static String render(Quest quest, BrokerInfo broker, ClusterStatus status, Standing standing) {
+        return Frame.render("Home", List.of("home.js", "progress.js"),
                 section(
                         h1("Streamlab"),
                         p("Learn stream processing on a real Apache Kafka broker. Produce with any client, watch the log, "
@@ -41,10 +43,11 @@ public final class HomePage {
                 section(
                         h2(quest.title()),
                         h3("Chapters"),
-                        ol(each(quest.chapters(), HomePage::chapterItem)).withClass("chapters"),
+                        ol(each(standing.chapters(), HomePage::chapterItem)).withClass("chapters"),
                         h3("Challenges"),
-                        ul(each(quest.challenges(), HomePage::challengeItem)).withClass("challenges")
-                ).withClass("quest"));
+                        ul(each(quest.challenges(), c -> challengeItem(c, standing))).withClass("challenges")
+                ).withClass("quest"),
+                ProgressPanel.render(standing));
     }
 
     private static DomContent brokerStatus(BrokerInfo broker, ClusterStatus status) {
@@ -67,13 +70,25 @@ public final class HomePage {
         ).withId("broker").attr("aria-live", "polite");
     }
 
-    private static DomContent chapterItem(Chapter chapter) {
-        return li(a(chapter.title()).withHref(chapter.path()), div(chapter.summary()).withClass("summary"));
+    private static DomContent chapterItem(Standing.ChapterStatus chapter) {
+        return li(a(chapter.title()).withHref(chapter.path()),
+                span(" · knowledge check " + chapter.knowledgeRight() + " of " + chapter.knowledgeTotal() + " right")
+                        .withClass("tally"),
+                div(chapterSummary(chapter)).withClass("summary")).withId("chapter-" + chapter.id());
     }
 
-    private static DomContent challengeItem(Challenge challenge) {
+    private static String chapterSummary(Standing.ChapterStatus chapter) {
+        return chapter.decisionsTotal() == 0 ? "" : "Decisions: " + chapter.decisionsRight() + " of "
+                + chapter.decisionsTotal() + " right.";
+    }
+
+    private static DomContent challengeItem(Challenge challenge, Standing standing) {
+        Standing.ChallengeStatus status = standing.challenges().stream().filter(s -> s.id().equals(challenge.id()))
+                .findFirst().orElseThrow();
         return li(span(challenge.level()).withClass("level level-" + challenge.id()),
                 a(challenge.title()).withHref(challenge.path()),
-                div(challenge.summary()).withClass("summary"));
+                span(" · " + status.passedCount() + " of " + status.total() + " requirements passed"
+                        + (status.complete() ? " ✓" : "")).withClass("tally"),
+                div(challenge.summary()).withClass("summary")).withId("challenge-" + challenge.id());
     }
 }

@@ -3,6 +3,8 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 
+import java.util.List;
+
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.code;
 import static j2html.TagCreator.details;
@@ -43,14 +45,16 @@ public final class KafkaPage {
     private KafkaPage() {
     }
 
-    public static String render(Chapter chapter, String bootstrapServers) {
-        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), "kafka.js",
+    public static String render(Chapter chapter, ChapterParts parts, String bootstrapServers) {
+        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("kafka.js", "quiz.js"),
                 intro(chapter, bootstrapServers),
+                parts.reading(),
                 topicBar(),
                 lanes(),
                 produceForm(),
                 groupPanel(),
-                records());
+                records(),
+                parts.questions());
     }
 
     private static DomContent intro(Chapter chapter, String bootstrap) {

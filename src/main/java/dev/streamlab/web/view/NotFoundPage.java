@@ -1,5 +1,7 @@
 package dev.streamlab.web.view;
 
+import java.util.List;
+
 import static j2html.TagCreator.a;
 import static j2html.TagCreator.code;
 import static j2html.TagCreator.h1;
@@ -13,7 +15,7 @@ public final class NotFoundPage {
     }
 
     public static String render(String path) {
-        return Frame.render("Not found", null, section(
+        return Frame.render("Not found", List.of(), section(
                 h1("No such page"),
                 p(text("The lab has nothing at "), code(path), text(".")),
                 p(a("Back to the quest").withHref("/"))));

@@ -45,14 +45,16 @@ public final class TimePage {
     private TimePage() {
     }
 
-    public static String render(Chapter chapter, List<ScenarioChoice> scenarios) {
-        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), "time.js",
+    public static String render(Chapter chapter, ChapterParts parts, List<ScenarioChoice> scenarios) {
+        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("time.js", "quiz.js"),
                 intro(chapter),
+                parts.reading(),
                 controls(scenarios),
                 stage(),
                 results(),
                 tuning(),
-                ownTopic());
+                ownTopic(),
+                parts.questions());
     }
 
     private static DomContent intro(Chapter chapter) {

@@ -1,0 +1,104 @@
+package dev.streamlab.web;
+
+import dev.streamlab.lab.QuestService;
+import dev.streamlab.lab.Submission;
+import dev.streamlab.lab.progress.LearnerName;
+import dev.streamlab.lab.validate.CheckResult;
+import dev.streamlab.lab.validate.Report;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+
+/** The quest over HTTP: answers to questions, "Check my work", challenge helper buttons, the learner and progress. */
+final class QuestController {
+    private final QuestService quest;
+
+    QuestController(QuestService quest) {
+        this.quest = quest;
+    }
+
+    record AnswerBody(Integer option) {
+    }
+
+    record WorkBody(String topic, String group, String output, String learner) {
+    }
+
+    record LearnerBody(String name) {
+    }
+
+    record MarkBody(Boolean done) {
+    }
+
+    /** A report as pages and the command line read it; {@code passed} is true when every line passed. */
+    record ReportView(String challenge, Submission submission, String checkedAt, boolean passed, List<CheckResult> results) {
+        static ReportView of(Report report) {
+            return new ReportView(report.challenge(), report.submission(), report.checkedAt().toString(),
+                    report.passed(), report.results());
+        }
+    }
+
+    void answer(Context ctx) {
+        AnswerBody body = JsonBodies.read(ctx.body(), AnswerBody.class, "{\"option\": 0}");
+        if (body.option() == null) {
+            throw new HttpRefusal(HttpStatus.BAD_REQUEST, "say which option you picked, counting from 0: {\"option\": 0}");
+        }
+        ctx.json(run(() -> quest.answer(Learners.of(ctx), ctx.pathParam("chapter"), ctx.pathParam("question"),
+                body.option())));
+    }
+
+    void check(Context ctx) {
+        WorkBody body = work(ctx);
+        LearnerName learner = body.learner() == null || body.learner().isBlank() ? Learners.of(ctx)
+                : run(() -> new LearnerName(body.learner()));
+        Report report = run(() -> quest.check(learner, ctx.pathParam("challenge"),
+                new Submission(body.topic(), body.group(), body.output())));
+        ctx.json(ReportView.of(report));
+    }
+
+    void act(Context ctx) {
+        WorkBody body = work(ctx);
+        ctx.json(run(() -> quest.act(ctx.pathParam("challenge"), ctx.pathParam("action"),
+                new Submission(body.topic(), body.group(), body.output()))));
+    }
+
+    void standing(Context ctx) {
+        ctx.json(quest.standing(Learners.of(ctx)));
+    }
+
+    void reset(Context ctx) {
+        ctx.json(quest.reset(Learners.of(ctx)));
+    }
+
+    void mark(Context ctx) {
+        MarkBody body = JsonBodies.read(ctx.body(), MarkBody.class, "{\"done\": true}");
+        ctx.json(run(() -> quest.mark(Learners.of(ctx), ctx.pathParam("mark"), !Boolean.FALSE.equals(body.done()))));
+    }
+
+    void learner(Context ctx) {
+        LearnerBody body = JsonBodies.read(ctx.body(), LearnerBody.class, "{\"name\": \"Ada\"}");
+        LearnerName name = run(() -> new LearnerName(body.name()));
+        Learners.remember(ctx, name);
+        ctx.json(Map.of("learner", name.value()));
+    }
+
+    private static WorkBody work(Context ctx) {
+        return ctx.body().isBlank() ? new WorkBody(null, null, null, null)
+                : JsonBodies.read(ctx.body(), WorkBody.class, "{\"topic\": \"orders\", \"group\": \"billing\"}");
+    }
+
+    private static <T> T run(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NoSuchElementException e) {
+            throw new HttpRefusal(HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new HttpRefusal(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new HttpRefusal(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+}
