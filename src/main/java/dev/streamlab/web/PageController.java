@@ -33,7 +33,8 @@ final class PageController {
     }
 
     void chapter(Context ctx, Chapter chapter) {
-        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(Learners.of(ctx)));
+        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(Learners.of(ctx)),
+                lab.broker().bootstrapServers());
         if (chapter.id().equals("batch-vs-stream")) {
             ctx.html(BatchVsStreamPage.render(chapter, parts, section(h2("Batch and stream, live"),
                     p("The live demo is coming.")).withId("batch-stream"), List.of()));

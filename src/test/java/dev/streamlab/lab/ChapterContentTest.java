@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ChapterContentTest {
     /** The lab's default broker address, as the readings print it. */
-    private static final String LAB_BOOTSTRAP = "127.0.0.1:9092";
+    private static final String LAB_BOOTSTRAP = dev.streamlab.lab.CodeSample.BOOTSTRAP;
     private static final List<String> CHAPTERS = List.of("batch-vs-stream", "kafka", "time", "guarantees");
     private static final List<org.commonmark.Extension> TABLES = List.of(TablesExtension.create());
 

@@ -2,6 +2,7 @@ package dev.streamlab.web.view;
 
 import dev.streamlab.lab.AnswerOption;
 import dev.streamlab.lab.Chapter;
+import dev.streamlab.lab.CodeSample;
 import dev.streamlab.lab.Question;
 import dev.streamlab.lab.QuickWin;
 import dev.streamlab.lab.progress.Progress;
@@ -34,15 +35,16 @@ import static j2html.TagCreator.ul;
  */
 public record ChapterParts(DomContent reading, DomContent questions) {
 
-    public static ChapterParts of(Chapter chapter, Progress progress) {
-        return new ChapterParts(reading(chapter), questions(chapter, progress));
+    /** The parts of {@code chapter} for a learner with {@code progress}, on a lab whose Kafka is at {@code bootstrap}. */
+    public static ChapterParts of(Chapter chapter, Progress progress, String bootstrap) {
+        return new ChapterParts(reading(chapter, bootstrap), questions(chapter, progress));
     }
 
-    static DomContent reading(Chapter chapter) {
+    static DomContent reading(Chapter chapter, String bootstrap) {
         return section(
                 chapter.objectives().isEmpty() ? null : div(p("In this chapter you will learn to:"),
                         ul(each(chapter.objectives(), o -> li(o)))).withClass("objectives"),
-                Markdown.block(chapter.markdown())
+                Markdown.block(chapter.markdown().replace(CodeSample.BOOTSTRAP, bootstrap))
         ).withId("reading").withClass("reading");
     }
 
