@@ -2,7 +2,9 @@ package dev.streamlab.web;
 
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
+import dev.streamlab.web.view.BatchStreamDemo;
 import dev.streamlab.web.view.ComingSoonPage;
+import dev.streamlab.web.view.Frame;
 import dev.streamlab.web.view.GuaranteesPage;
 import dev.streamlab.web.view.HomePage;
 import dev.streamlab.web.view.KafkaPage;
@@ -30,6 +32,12 @@ final class PageController {
         }
         if (chapter.id().equals("guarantees")) {
             ctx.html(GuaranteesPage.render(chapter, lab.broker().bootstrapServers()));
+            return;
+        }
+        if (chapter.id().equals("batch-vs-stream")) {
+            // Until the chapter page exists, the demo alone; the full page places this section after the reading.
+            ctx.html(Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), "batch-stream.js",
+                    BatchStreamDemo.render(lab.broker().bootstrapServers())));
             return;
         }
         if (chapter.id().equals("kafka")) {

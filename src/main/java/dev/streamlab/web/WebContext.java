@@ -3,6 +3,7 @@ package dev.streamlab.web;
 import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.kafka.actions.KafkaActions;
+import dev.streamlab.kafka.aggregate.BatchStreamLab;
 import dev.streamlab.kafka.guarantees.GuaranteesDesk;
 import dev.streamlab.lab.Quest;
 import dev.streamlab.web.live.LiveHub;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * next poll; {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by.
  */
 public record WebContext(Quest quest, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus, Clock clock,
-                         Instant startedAt, KafkaActions kafkaActions, TimeLab time, GuaranteesDesk guarantees, LiveHub live,
+                         Instant startedAt, KafkaActions kafkaActions, TimeLab time, GuaranteesDesk guarantees,
+                         BatchStreamLab batchStream, LiveHub live,
                          Runnable kafkaChanged, Set<String> allowedHosts) {
     public WebContext {
         Objects.requireNonNull(quest, "quest");
@@ -30,6 +32,7 @@ public record WebContext(Quest quest, BrokerInfo broker, Supplier<ClusterStatus>
         Objects.requireNonNull(kafkaActions, "kafkaActions");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(guarantees, "guarantees");
+        Objects.requireNonNull(batchStream, "batchStream");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(kafkaChanged, "kafkaChanged");
         allowedHosts = Set.copyOf(allowedHosts);

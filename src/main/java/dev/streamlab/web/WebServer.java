@@ -30,6 +30,7 @@ public final class WebServer implements AutoCloseable {
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
         PlaybackController playback = new PlaybackController(lab.time());
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
+        BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         this.app = Javalin.create(config -> {
@@ -82,6 +83,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/guarantees", guarantees::snapshot);
             config.routes.post("/api/guarantees", guarantees::start);
             config.routes.post("/api/guarantees/{mode}/kill", guarantees::kill);
+            config.routes.post("/api/batch-stream/batch", batchStream::batch);
+            config.routes.post("/api/batch-stream/trickle", batchStream::trickle);
+            config.routes.post("/api/batch-stream/orders", batchStream::orders);
+            config.routes.post("/api/batch-stream/reset", batchStream::reset);
             config.routes.exception(PlaybackController.BadPlayback.class, PlaybackController::refused);
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));
