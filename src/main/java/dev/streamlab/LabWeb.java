@@ -179,6 +179,10 @@ public final class LabWeb implements AutoCloseable {
         return actions;
     }
 
+    public BatchStreamLab batchStream() {
+        return batchStream;
+    }
+
     @Override
     public void close() {
         closeQuietly(server);
