@@ -85,7 +85,7 @@ final class RunningTotals implements AutoCloseable {
         RecordTail opened;
         try {
             opened = RecordTail.open(clients, topic, Isolation.READ_UNCOMMITTED, new StartPosition.FromOffset(0),
-                    batch -> deliver(opening, batch), text -> problem(opening, text));
+                    batch -> deliver(opening, batch), text -> setProblem(opening, text));
         } catch (TailException e) {
             setProblem(opening, e.reason() == TailException.Reason.TOPIC_MISSING
                     ? "topic " + topic + " does not exist yet; the stream starts as soon as it does (Reset creates it)"
@@ -135,10 +135,6 @@ final class RunningTotals implements AutoCloseable {
             problem = null;
         }
         changed.run();
-    }
-
-    private void problem(long from, String text) {
-        setProblem(from, text);
     }
 
     private void setProblem(long from, String text) {

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * The hub's subjects, fed by Kafka: state subjects are recomputed from each monitor snapshot; a topic's live records
  * come from one shared tail per (topic, isolation), however many pages watch; a replay gets a tail of its own.
- * Subjects nobody watches any more are dropped, and their tails closed.
+ * Subjects nobody watches any more are dropped, and their tails closed. Chapter 1's {@code running/TOPIC} subjects
+ * come from {@link BatchStreamFeed}, which shares them the same way.
  */
 public final class KafkaSubjects implements LiveSources, AutoCloseable {
     /** Records a live stream keeps for clients that fall behind; what a page joining late sees first is less. */
