@@ -6,6 +6,7 @@ import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.actions.DemoConsumerView;
 import dev.streamlab.kafka.actions.KafkaActions;
+import dev.streamlab.kafka.aggregate.BatchStreamLab;
 import dev.streamlab.kafka.guarantees.GuaranteesDesk;
 import dev.streamlab.kafka.guarantees.WorkerSupervisor;
 import dev.streamlab.kafka.monitor.ClusterMonitor;
@@ -28,6 +29,7 @@ import dev.streamlab.scenario.ScenarioCatalog;
 import dev.streamlab.web.TimeLab;
 import dev.streamlab.web.WebContext;
 import dev.streamlab.web.WebServer;
+import dev.streamlab.web.live.BatchStreamFeed;
 import dev.streamlab.web.live.GuaranteesFeed;
 import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.web.live.KafkaSubjects;
@@ -50,8 +52,8 @@ import java.util.function.Supplier;
 
 /**
  * The web side of a lab around one Kafka address: cluster monitor, record tails, REST actions, the time lab's
- * pipelines and playback, the delivery-guarantees workers, the quest (checks on the broker, learners' progress kept in
- * {@code progressFolder}), live hub and web server. App builds it for the real lab
+ * pipelines and playback, the delivery-guarantees workers, chapter 1's batch-versus-stream demo, the quest (checks on
+ * the broker, learners' progress kept in {@code progressFolder}), live hub and web server. App builds it for the real lab
  * and tests build it around the test broker, so both run the same wiring.
  * Nothing talks to Kafka until {@link #startLive()}; {@link #close()} stops everything in reverse order.
  */
@@ -71,15 +73,17 @@ public final class LabWeb implements AutoCloseable {
     private final Pipelines pipelines;
     private final PlaybackDesk playback;
     private final GuaranteesDesk guarantees;
+    private final BatchStreamLab batchStream;
     private final LiveHub hub;
     private final KafkaSubjects subjects;
     private final WebServer server;
     private boolean live;
 
     private LabWeb(ClusterMonitor monitor, LiveTails tails, KafkaActions actions, Pipelines pipelines,
-                   PlaybackDesk playback, GuaranteesDesk guarantees, KafkaSubjects subjects, LiveHub hub,
-                   WebServer server) {
+                   PlaybackDesk playback, GuaranteesDesk guarantees, BatchStreamLab batchStream, KafkaSubjects subjects,
+                   LiveHub hub, WebServer server) {
         this.guarantees = guarantees;
+        this.batchStream = batchStream;
         this.monitor = monitor;
         this.tails = tails;
         this.actions = actions;
@@ -135,16 +139,17 @@ public final class LabWeb implements AutoCloseable {
         };
         GuaranteesFeed guaranteesFeed = new GuaranteesFeed(json);
         GuaranteesDesk guarantees = new GuaranteesDesk(clients, WorkerSupervisor.ownClasspath(), guaranteesFeed::update);
+        BatchStreamLab batchStream = new BatchStreamLab(clients, clock);
         KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed,
-                guaranteesFeed, json);
+                guaranteesFeed, new BatchStreamFeed(batchStream, json), json);
         LiveHub hub = new LiveHub(subjects, hubSettings, WebServer.jsonMapper(), clock);
         WebServer server = new WebServer(new WebContext(learning, broker, status, clock, startedAt, actions,
-                new TimeLab(playback, topicPipelines, pipelinesChanged), guarantees, hub,
+                new TimeLab(playback, topicPipelines, pipelinesChanged), guarantees, batchStream, hub,
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();
                 }, allowedHosts));
-        return new LabWeb(monitor, tails, actions, pipelines, playback, guarantees, subjects, hub, server);
+        return new LabWeb(monitor, tails, actions, pipelines, playback, guarantees, batchStream, subjects, hub, server);
     }
 
     /** Starts watching Kafka and pushing to pages; call once Kafka may be there. */
@@ -185,12 +190,17 @@ public final class LabWeb implements AutoCloseable {
         return actions;
     }
 
+    public BatchStreamLab batchStream() {
+        return batchStream;
+    }
+
     @Override
     public void close() {
         closeQuietly(server);
         closeQuietly(hub);
         closeQuietly(subjects);
         closeQuietly(guarantees);
+        closeQuietly(batchStream);
         closeQuietly(playback);
         closeQuietly(pipelines);
         closeQuietly(tails);

@@ -2,6 +2,7 @@ package dev.streamlab.web;
 
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
+import dev.streamlab.web.view.BatchStreamDemo;
 import dev.streamlab.web.view.BatchVsStreamPage;
 import dev.streamlab.web.view.ChallengePage;
 import dev.streamlab.web.view.ChapterParts;
@@ -15,9 +16,6 @@ import io.javalin.http.Context;
 
 import java.util.List;
 
-import static j2html.TagCreator.h2;
-import static j2html.TagCreator.p;
-import static j2html.TagCreator.section;
 
 /** Server-rendered pages: picks the page, hands it records, writes the HTML. */
 final class PageController {
@@ -36,8 +34,8 @@ final class PageController {
         ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(Learners.of(ctx)),
                 lab.broker().bootstrapServers());
         if (chapter.id().equals("batch-vs-stream")) {
-            ctx.html(BatchVsStreamPage.render(chapter, parts, section(h2("Batch and stream, live"),
-                    p("The live demo is coming.")).withId("batch-stream"), List.of()));
+            ctx.html(BatchVsStreamPage.render(chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
+                    List.of("batch-stream.js")));
             return;
         }
         if (chapter.id().equals("time")) {

@@ -3,6 +3,7 @@ package dev.streamlab.web;
 import dev.streamlab.kafka.BrokerInfo;
 import dev.streamlab.kafka.ClusterStatus;
 import dev.streamlab.kafka.actions.KafkaActions;
+import dev.streamlab.kafka.aggregate.BatchStreamLab;
 import dev.streamlab.kafka.guarantees.GuaranteesDesk;
 import dev.streamlab.lab.Quest;
 import dev.streamlab.lab.QuestService;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
  * next poll; {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by.
  */
 public record WebContext(QuestService learning, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus, Clock clock,
-                         Instant startedAt, KafkaActions kafkaActions, TimeLab time, GuaranteesDesk guarantees, LiveHub live,
+                         Instant startedAt, KafkaActions kafkaActions, TimeLab time, GuaranteesDesk guarantees,
+                         BatchStreamLab batchStream, LiveHub live,
                          Runnable kafkaChanged, Set<String> allowedHosts) {
     public WebContext {
         Objects.requireNonNull(learning, "learning");
@@ -31,6 +33,7 @@ public record WebContext(QuestService learning, BrokerInfo broker, Supplier<Clus
         Objects.requireNonNull(kafkaActions, "kafkaActions");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(guarantees, "guarantees");
+        Objects.requireNonNull(batchStream, "batchStream");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(kafkaChanged, "kafkaChanged");
         allowedHosts = Set.copyOf(allowedHosts);

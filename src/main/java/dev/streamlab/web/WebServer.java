@@ -31,6 +31,7 @@ public final class WebServer implements AutoCloseable {
         PlaybackController playback = new PlaybackController(lab.time());
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
         QuestController quest = new QuestController(lab.learning());
+        BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         this.app = Javalin.create(config -> {
@@ -83,6 +84,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/guarantees", guarantees::snapshot);
             config.routes.post("/api/guarantees", guarantees::start);
             config.routes.post("/api/guarantees/{mode}/kill", guarantees::kill);
+            config.routes.post("/api/batch-stream/batch", batchStream::batch);
+            config.routes.post("/api/batch-stream/trickle", batchStream::trickle);
+            config.routes.post("/api/batch-stream/orders", batchStream::orders);
+            config.routes.post("/api/batch-stream/reset", batchStream::reset);
             config.routes.exception(PlaybackController.BadPlayback.class, PlaybackController::refused);
             config.routes.post("/api/chapters/{chapter}/questions/{question}/answer", quest::answer);
             config.routes.post("/api/challenges/{challenge}/check", quest::check);

@@ -67,12 +67,12 @@ class WebServerTest {
     }
 
     @Test
-    void aChapterWhosePageIsNotBuiltYetSaysComingSoon() {
+    void theFirstChaptersPageCarriesItsTitleAndTheBatchStreamDemo() {
         try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
             HttpResponse<String> response = Http.get(lab.url("/batch-vs-stream"));
 
             assertEquals(200, response.statusCode());
-            assertTrue(response.body().contains("coming soon"));
+            assertTrue(response.body().contains("id=\"batch-stream\""));
             assertTrue(response.body().contains("Batch and stream"));
         }
     }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * Subjects: {@code status} (is Kafka answering), {@code cluster}, {@code consumers} (the lab's demo consumers), {@code topic} (a topic's partitions), {@code group} (a consumer group),
  * {@code playback} (the time lab's scenario playback), {@code steps} (one playback run's pipeline steps, {@code run}),
  * {@code records} (a topic's records; {@code isolation} read_uncommitted or read_committed, {@code from} end,
- * end:N, offset:N or time:T). {@code unsubscribe} names the subject key the hub answered with.
+ * end:N, offset:N or time:T), {@code running} (chapter 1's batch-versus-stream demo on a {@code topic}).
+ * {@code unsubscribe} names the subject key the hub answered with.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientRequest(String op, String ref, String subject, String topic, String group, String isolation, String from,
@@ -25,10 +26,11 @@ public record ClientRequest(String op, String ref, String subject, String topic,
             case "steps" -> "steps/" + required(run, "run");
             case "topic" -> "topic/" + required(topic, "topic");
             case "group" -> "group/" + required(group, "group");
+            case "running" -> BatchStreamFeed.PREFIX + required(topic, "topic");
             case "records" -> "records/" + isolationOrDefault() + "/" + required(topic, "topic")
                     + (isLive() ? "" : "@" + from);
             default -> throw new LiveRequestException("unknown subject \"" + subject
-                    + "\": use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees or steps");
+                    + "\": use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees, steps or running");
         };
     }
 

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * The hub's subjects, fed by Kafka: state subjects are recomputed from each monitor snapshot; a topic's live records
  * come from one shared tail per (topic, isolation), however many pages watch; a replay gets a tail of its own.
- * Subjects nobody watches any more are dropped, and their tails closed.
+ * Subjects nobody watches any more are dropped, and their tails closed. Chapter 1's {@code running/TOPIC} subjects
+ * come from {@link BatchStreamFeed}, which shares them the same way.
  */
 public final class KafkaSubjects implements LiveSources, AutoCloseable {
     /** Records a live stream keeps for clients that fall behind; what a page joining late sees first is less. */
@@ -40,6 +41,7 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     private final AutoCloseable listener;
     private final PlaybackFeed playback;
     private final GuaranteesFeed guarantees;
+    private final BatchStreamFeed running;
     /** Whether the monitor has polled once; before that the status is "not known yet", not "down". */
     private volatile boolean checked;
 
@@ -57,7 +59,8 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
 
     public KafkaSubjects(ClusterMonitor monitor, LiveTails tails, KafkaClients clients,
                          Supplier<Map<String, ?>> demoConsumers, PlaybackFeed playback, GuaranteesFeed guarantees,
-                         ObjectMapper json) {
+                         BatchStreamFeed running, ObjectMapper json) {
+        this.running = Objects.requireNonNull(running, "running");
         this.playback = Objects.requireNonNull(playback, "playback");
         this.guarantees = Objects.requireNonNull(guarantees, "guarantees");
         this.monitor = Objects.requireNonNull(monitor, "monitor");
@@ -116,6 +119,9 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
                 return new Opened<>(guarantees.state(), 0, () -> { });
             }
             default -> {
+                if (key.startsWith(BatchStreamFeed.PREFIX)) {
+                    return running.open(key);
+                }
                 if (!key.startsWith("topic/") && !key.startsWith("group/")) {
                     throw new LiveRequestException("unknown subject " + key);
                 }
@@ -202,6 +208,7 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     @Override
     public void close() throws Exception {
         listener.close();
+        running.close();
         synchronized (this) {
             for (Shared<RecordStream> shared : streams.values()) {
                 shared.onLastRelease.close();
