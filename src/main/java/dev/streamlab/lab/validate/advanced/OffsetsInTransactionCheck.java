@@ -60,9 +60,10 @@ final class OffsetsInTransactionCheck implements Check {
         Set<Long> shared = new TreeSet<>(onOffsets);
         shared.retainAll(writers);
         if (shared.isEmpty()) {
-            evidence.add(offsets.name() + " (where group " + group + "'s commits are kept) "
-                    + (onOffsets.isEmpty() ? "has no producer id: the commits came from the consumer"
-                    : "has producer ids " + onOffsets + ", none of which wrote " + submission.output()));
+            evidence.add("no producer that wrote " + submission.output() + " also wrote " + offsets.name()
+                    + ", where group " + group + "'s commits are kept: the consumer committed them "
+                    + (onOffsets.isEmpty() ? "(that partition has no producer id at all)"
+                    : "(that partition only has producer ids " + onOffsets + " of other programs)"));
             if (writers.isEmpty() && submission.output() != null) {
                 evidence.add("no producer id is known on " + submission.output() + " either");
             }
