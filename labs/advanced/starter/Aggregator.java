@@ -20,7 +20,7 @@ public class Aggregator {
         String bootstrap = env("STREAMLAB_BOOTSTRAP", "{{bootstrap}}");
         String input = env("STREAMLAB_INPUT", "eos-orders");
         String output = env("STREAMLAB_OUTPUT", "eos-totals");
-        String group = args.length > 0 ? args[0] : env("STREAMLAB_GROUP", "eos-aggregator");
+        String group = args.length > 1 && args[0].equals("--group") ? args[1] : env("STREAMLAB_GROUP", "eos-aggregator");
         ObjectMapper json = new ObjectMapper();
 
         KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

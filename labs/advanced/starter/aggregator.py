@@ -1,7 +1,7 @@
 """Starter: running totals per customer, to be made exactly-once (python3-confluent-kafka).
 
 kafka-python 2.0.2 has no transactions; use confluent-kafka (Debian: python3-confluent-kafka).
-Run it:  python3 aggregator.py        (the chaos command sets STREAMLAB_BOOTSTRAP/INPUT/OUTPUT for you)
+Run it:  python3 aggregator.py [--group G]      (the chaos command sets STREAMLAB_BOOTSTRAP/INPUT/OUTPUT for you)
 """
 import json
 import os
@@ -12,7 +12,7 @@ from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 BOOTSTRAP = os.environ.get("STREAMLAB_BOOTSTRAP", "{{bootstrap}}")
 INPUT = os.environ.get("STREAMLAB_INPUT", "eos-orders")
 OUTPUT = os.environ.get("STREAMLAB_OUTPUT", "eos-totals")
-GROUP = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("STREAMLAB_GROUP", "eos-aggregator")
+GROUP = sys.argv[sys.argv.index("--group") + 1] if "--group" in sys.argv else os.environ.get("STREAMLAB_GROUP", "eos-aggregator")
 
 producer = Producer({
     "bootstrap.servers": BOOTSTRAP,
