@@ -12,7 +12,16 @@ public final class AdvancedChecks {
     }
 
     public static Map<String, Check> checks(BrokerFacts facts) {
-        return Map.of();
+        return checks(facts, new KafkaTransactionFacts(facts.clients()));
+    }
+
+    /** The same checks, learning about producers and transactions from {@code transactions}. */
+    public static Map<String, Check> checks(BrokerFacts facts, TransactionFacts transactions) {
+        return Map.of(
+                "transactional-output", new TransactionalOutputCheck(facts, transactions),
+                "offsets-in-transaction", new OffsetsInTransactionCheck(facts, transactions),
+                "stable-output-keys", new StableOutputKeysCheck(facts),
+                "exactly-once-after-crash", new ExactlyOnceAfterCrashCheck(facts));
     }
 
     public static Map<String, PageActionHandler> actions(BrokerFacts facts) {
