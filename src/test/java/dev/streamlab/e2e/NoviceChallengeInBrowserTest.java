@@ -14,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.awaitility.Awaitility.await;
@@ -30,15 +31,10 @@ class NoviceChallengeInBrowserTest {
     private static final Path SOLUTION = Path.of("labs", "novice", "solution");
 
     private static Tools.Result python(String script, String... args) {
-        String[] command = new String[args.length + 3];
-        command[0] = "/usr/bin/env";
-        command[1] = "STREAMLAB_BOOTSTRAP=" + BOOTSTRAP;
-        command[2] = Tools.PYTHON;
-        String[] full = new String[command.length + 1];
-        System.arraycopy(command, 0, full, 0, 3);
-        full[3] = SOLUTION.resolve(script).toString();
-        System.arraycopy(args, 0, full, 4, args.length);
-        Tools.Result result = Tools.run(null, null, full);
+        List<String> command = new ArrayList<>(List.of("/usr/bin/env", "STREAMLAB_BOOTSTRAP=" + BOOTSTRAP, Tools.PYTHON,
+                SOLUTION.resolve(script).toString()));
+        command.addAll(List.of(args));
+        Tools.Result result = Tools.run(null, null, command.toArray(String[]::new));
         assertEquals(0, result.exitCode(), script + ": " + result.output());
         return result;
     }
