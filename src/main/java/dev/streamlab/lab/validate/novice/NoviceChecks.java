@@ -12,9 +12,15 @@ public final class NoviceChecks {
     }
 
     public static Map<String, Check> checks(BrokerFacts facts) {
-        return Map.of();
+        return Map.of(
+                TopicPartitionsCheck.NAME, new TopicPartitionsCheck(facts.topics()),
+                KeysInOnePartitionCheck.NAME, new KeysInOnePartitionCheck(facts.topics(), facts.records()),
+                GroupReadFromEarliestCheck.NAME, new GroupReadFromEarliestCheck(facts.topics(), facts.records(),
+                        facts.groups()),
+                ReplayObservedCheck.NAME, new ReplayObservedCheck(facts.topics(), facts.groups(), facts.clock()));
     }
 
+    /** The novice page has no helper buttons: the learner's own programs do all the work. */
     public static Map<String, PageActionHandler> actions(BrokerFacts facts) {
         return Map.of();
     }

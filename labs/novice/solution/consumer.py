@@ -1,0 +1,28 @@
+# consumer.py: read the topic in a consumer group, from the earliest offset the first time.
+# Usage: python3 consumer.py [topic] [group] [idle-seconds]
+import os
+import sys
+
+from kafka import KafkaConsumer
+
+bootstrap = os.environ.get("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092")
+topic = sys.argv[1] if len(sys.argv) > 1 else "orders"
+group = sys.argv[2] if len(sys.argv) > 2 else "billing"
+idle_seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 5
+
+consumer = KafkaConsumer(
+    topic,
+    bootstrap_servers=bootstrap,
+    group_id=group,                # the group remembers how far it got (its committed offsets)
+    auto_offset_reset="earliest",  # used only when the group has no committed offset yet: start at the beginning
+    enable_auto_commit=True,
+    consumer_timeout_ms=int(idle_seconds * 1000),  # stop after this long without a record
+)
+read = 0
+for record in consumer:
+    key = record.key.decode("utf-8") if record.key is not None else None
+    print(f"partition={record.partition} offset={record.offset} key={key} value={record.value.decode('utf-8')}")
+    read += 1
+consumer.commit()  # where we got to, so the next run (or the lab) sees it
+consumer.close()
+print(f"read {read} records; group {group} committed its offsets")
