@@ -58,6 +58,9 @@ class NoviceChallengeInBrowserTest {
             python("producer.py", topic, "12");
             String firstRead = python("consumer.py", topic, group, "3").output();
             assertEquals(14, firstRead.lines().filter(l -> l.contains("offset=")).count(), firstRead);
+            // A person takes seconds to get here; the lab must have seen the group at the end before it goes back.
+            await().atMost(Duration.ofSeconds(10)).until(() -> lab.web().monitor().history().samples(group).stream()
+                    .anyMatch(sample -> sample.offsets().stream().mapToLong(o -> Math.max(0, o.committed())).sum() == 14));
             python("replay.py", topic, group);
             String secondRead = python("consumer.py", topic, group, "3").output();
             assertEquals(14, secondRead.lines().filter(l -> l.contains("offset=")).count(), "the replay re-reads everything");
