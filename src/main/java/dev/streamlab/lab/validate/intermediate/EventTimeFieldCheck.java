@@ -59,13 +59,16 @@ final class EventTimeFieldCheck implements Check {
             }
         }
         Set<String> formats = new LinkedHashSet<>();
-        input.events().forEach(e -> formats.add(e.time().format().description()));
+        // Python's time.time() is now and then a whole number; that is still the same format to the learner.
+        input.events().forEach(e -> formats.add((e.time().format() == EventTime.Format.SECONDS_WITH_FRACTION
+                ? EventTime.Format.SECONDS : e.time().format()).description()));
         long first = input.events().stream().mapToLong(e -> e.time().millis()).min().orElseThrow();
         long last = input.events().stream().mapToLong(e -> e.time().millis()).max().orElseThrow();
         long partitions = input.events().stream().mapToInt(Event::partition).distinct().count();
         return Verdict.pass(
-                topic + " has " + Bucketing.events(total) + " in " + partitions + " partition" + (partitions == 1 ? "" : "s")
-                        + ", each with an event_time in " + String.join(" or ", formats),
+                topic + " has " + Bucketing.events(total) + " in " + partitions + " of its "
+                        + found.get().partitions().size() + " partitions, each with an event_time in "
+                        + String.join(" or ", formats),
                 "their event times run from " + Window.clock(first) + " to " + Window.clock(last) + " UTC");
     }
 }
