@@ -12,10 +12,13 @@ public final class IntermediateChecks {
     }
 
     public static Map<String, Check> checks(BrokerFacts facts) {
-        return Map.of();
+        return Map.of(
+                "event-time-field", new EventTimeFieldCheck(facts.topics(), facts.records()),
+                "tumbling-counts", new TumblingCountsCheck(facts.topics(), facts.records()),
+                "late-event-in-true-window", new LateEventCheck(facts.topics(), facts.records()));
     }
 
     public static Map<String, PageActionHandler> actions(BrokerFacts facts) {
-        return Map.of();
+        return Map.of("inject-late-event", new InjectLateEvent(facts.topics(), facts.records(), facts.clients()));
     }
 }
