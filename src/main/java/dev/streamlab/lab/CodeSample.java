@@ -5,10 +5,11 @@ import java.util.Objects;
 /**
  * Code shown in a step: its language (for highlighting and tabs), a label such as "Python (kafka-python)", the file
  * it came from under the challenge's folder (null for inline code) and its text. {@value #BOOTSTRAP} in the text is
- * replaced by the lab's bootstrap servers when shown.
+ * replaced by the lab's bootstrap servers when shown, and {@value #LAB} by the lab's own address.
  */
 public record CodeSample(String language, String label, String file, String content) {
     public static final String BOOTSTRAP = "{{bootstrap}}";
+    public static final String LAB = "{{lab}}";
 
     public CodeSample {
         Objects.requireNonNull(language, "language");
@@ -16,8 +17,13 @@ public record CodeSample(String language, String label, String file, String cont
         Objects.requireNonNull(content, "content of " + (file != null ? file : label));
     }
 
-    /** The text with the lab's own bootstrap servers in it. */
-    public String contentFor(String bootstrapServers) {
-        return content.replace(BOOTSTRAP, bootstrapServers);
+    /** The text with the lab's own bootstrap servers and address in it. */
+    public String contentFor(String bootstrapServers, String labUrl) {
+        return fill(content, bootstrapServers, labUrl);
+    }
+
+    /** Any lab text with {@value #BOOTSTRAP} and {@value #LAB} filled in. */
+    public static String fill(String text, String bootstrapServers, String labUrl) {
+        return text.replace(BOOTSTRAP, bootstrapServers).replace(LAB, labUrl);
     }
 }

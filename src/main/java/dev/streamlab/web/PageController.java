@@ -55,8 +55,13 @@ final class PageController {
     }
 
     void challenge(Context ctx, Challenge challenge) {
-        ctx.html(ChallengePage.render(challenge, lab.broker().bootstrapServers(),
+        ctx.html(ChallengePage.render(challenge, lab.broker().bootstrapServers(), labUrl(ctx),
                 lab.learning().progress(Learners.of(ctx))));
+    }
+
+    /** The lab's address as this request reached it, for commands a learner copies (curl, validate --lab). */
+    static String labUrl(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
     }
 
     void notFound(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.streamlab.web;
 
+import dev.streamlab.lab.CodeSample;
 import dev.streamlab.lab.QuestService;
 import dev.streamlab.lab.Submission;
 import dev.streamlab.lab.progress.LearnerName;
@@ -16,9 +17,11 @@ import java.util.function.Supplier;
 /** The quest over HTTP: answers to questions, "Check my work", challenge helper buttons, the learner and progress. */
 final class QuestController {
     private final QuestService quest;
+    private final String bootstrap;
 
-    QuestController(QuestService quest) {
+    QuestController(QuestService quest, String bootstrap) {
         this.quest = quest;
+        this.bootstrap = bootstrap;
     }
 
     record AnswerBody(Integer option) {
@@ -35,9 +38,13 @@ final class QuestController {
 
     /** A report as pages and the command line read it; {@code passed} is true when every line passed. */
     record ReportView(String challenge, Submission submission, String checkedAt, boolean passed, List<CheckResult> results) {
-        static ReportView of(Report report) {
+        /** The report with the lab's address in its hints, as the learner reached the lab. */
+        static ReportView of(Report report, String bootstrap, String labUrl) {
+            List<CheckResult> results = report.results().stream().map(r -> new CheckResult(r.requirement(), r.text(),
+                    r.passed(), r.evidence(), r.hint() == null ? null : CodeSample.fill(r.hint(), bootstrap, labUrl)))
+                    .toList();
             return new ReportView(report.challenge(), report.submission(), report.checkedAt().toString(),
-                    report.passed(), report.results());
+                    report.passed(), results);
         }
     }
 
@@ -56,7 +63,7 @@ final class QuestController {
                 : run(() -> new LearnerName(body.learner()));
         Report report = run(() -> quest.check(learner, ctx.pathParam("challenge"),
                 new Submission(body.topic(), body.group(), body.output())));
-        ctx.json(ReportView.of(report));
+        ctx.json(ReportView.of(report, bootstrap, PageController.labUrl(ctx)));
     }
 
     void act(Context ctx) {

@@ -30,7 +30,7 @@ public final class WebServer implements AutoCloseable {
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
         PlaybackController playback = new PlaybackController(lab.time());
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
-        QuestController quest = new QuestController(lab.learning());
+        QuestController quest = new QuestController(lab.learning(), lab.broker().bootstrapServers());
         BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());

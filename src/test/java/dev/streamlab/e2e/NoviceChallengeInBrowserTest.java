@@ -14,7 +14,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.awaitility.Awaitility.await;
@@ -31,10 +30,7 @@ class NoviceChallengeInBrowserTest {
     private static final Path SOLUTION = Path.of("labs", "novice", "solution");
 
     private static Tools.Result python(String script, String... args) {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/env", "STREAMLAB_BOOTSTRAP=" + BOOTSTRAP, Tools.PYTHON,
-                SOLUTION.resolve(script).toString()));
-        command.addAll(List.of(args));
-        Tools.Result result = Tools.run(null, null, command.toArray(String[]::new));
+        Tools.Result result = Tools.python(BOOTSTRAP, SOLUTION.resolve(script), args);
         assertEquals(0, result.exitCode(), script + ": " + result.output());
         return result;
     }

@@ -63,6 +63,14 @@ public final class Tools {
         }
     }
 
+    /** Runs one of the lab's Python scripts as a learner would, with {@code STREAMLAB_BOOTSTRAP} set. */
+    public static Result python(String bootstrap, Path script, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/env", "STREAMLAB_BOOTSTRAP=" + bootstrap,
+                PYTHON, script.toString()));
+        command.addAll(List.of(args));
+        return run(null, null, command.toArray(String[]::new));
+    }
+
     public record Result(int exitCode, String output) {
     }
 }

@@ -48,7 +48,7 @@ public final class ChallengePage {
     private ChallengePage() {
     }
 
-    public static String render(Challenge challenge, String bootstrapServers, Progress progress) {
+    public static String render(Challenge challenge, String bootstrapServers, String labUrl, Progress progress) {
         return Frame.render(challenge.level() + " challenge: " + challenge.title(), List.of("challenge.js"),
                 section(
                         h1(challenge.level() + " challenge: " + challenge.title()),
@@ -61,12 +61,13 @@ public final class ChallengePage {
                 ).withId("requirements"),
                 section(
                         h2("Steps"),
-                        ol(each(challenge.steps(), s -> step(s, bootstrapServers))).withClass("steps")
+                        ol(each(challenge.steps(), s -> step(s, bootstrapServers, labUrl))).withClass("steps")
                 ).withId("steps"),
                 challenge.hints().isEmpty() ? null : section(
                         h2("Hints"),
                         p("Stuck? Open one hint at a time.").withClass("hint"),
-                        each(challenge.hints(), (i, hint) -> details(summary("Hint " + (i + 1)), Markdown.block(hint))
+                        each(challenge.hints(), (i, hint) -> details(summary("Hint " + (i + 1)),
+                                Markdown.block(CodeSample.fill(hint, bootstrapServers, labUrl)))
                                 .withClass("reveal"))
                 ).withId("hints"),
                 challenge.actions().isEmpty() ? null : section(
@@ -84,12 +85,12 @@ public final class ChallengePage {
                 .withId("requirement-" + r.id()).attr("data-passed", passedAt != null);
     }
 
-    private static DomContent step(Step step, String bootstrap) {
-        return li(h3(step.title()), Markdown.block(step.markdown().replace(CodeSample.BOOTSTRAP, bootstrap)),
-                step.code().isEmpty() ? null : codeTabs(step.code(), bootstrap)).withClass("step");
+    private static DomContent step(Step step, String bootstrap, String labUrl) {
+        return li(h3(step.title()), Markdown.block(CodeSample.fill(step.markdown(), bootstrap, labUrl)),
+                step.code().isEmpty() ? null : codeTabs(step.code(), bootstrap, labUrl)).withClass("step");
     }
 
-    private static DomContent codeTabs(List<CodeSample> samples, String bootstrap) {
+    private static DomContent codeTabs(List<CodeSample> samples, String bootstrap, String labUrl) {
         DivTag tabs = div().withClass("tabs").attr("role", "tablist");
         DivTag panels = div();
         for (int i = 0; i < samples.size(); i++) {
@@ -98,7 +99,7 @@ public final class ChallengePage {
                     .attr("aria-selected", i == 0).attr("data-tab", i).withClass("tab"));
             var panel = div(
                     sample.file() == null ? null : p(text("File: "), code(sample.file())).withClass("hint"),
-                    pre(code(sample.contentFor(bootstrap)).withClass("language-" + sample.language())),
+                    pre(code(sample.contentFor(bootstrap, labUrl)).withClass("language-" + sample.language())),
                     button("Copy").withType("button").withClass("copy"))
                     .attr("role", "tabpanel").attr("data-panel", i).withClass("panel");
             panels.with(i == 0 ? panel : panel.attr("hidden", "hidden"));

@@ -34,6 +34,6 @@ class IntermediateContentTest {
         assertTrue(code.stream().anyMatch(c -> c.language().equals("java") && c.content().contains("TODO")));
         assertTrue(code.stream().anyMatch(c -> c.language().equals("python") && c.content().contains("TODO")));
         assertTrue(code.stream().filter(c -> c.file().startsWith("starter/"))
-                .allMatch(c -> c.contentFor("10.0.0.5:19092").contains("10.0.0.5:19092")));
+                .allMatch(c -> c.contentFor("10.0.0.5:19092", "http://10.0.0.5:7070").contains("10.0.0.5:19092")));
     }
 }
