@@ -101,7 +101,7 @@ public final class LabWeb implements AutoCloseable {
         Objects.requireNonNull(clients, "clients");
         ClusterMonitor monitor = new ClusterMonitor(clients, MONITOR, clock);
         KafkaFacts facts = new KafkaFacts(clients, monitor);
-        QuestService learning = new QuestService(quest, Catalog.standard(new BrokerFacts(facts, facts, facts, clients, clock)),
+        QuestService learning = new QuestService(quest, Catalog::standard, new BrokerFacts(facts, facts, facts, clients, clock),
                 new ProgressStore(progressFolder), clock);
         LiveTails tails = new LiveTails(clients, RECENT_PER_TOPIC);
         KafkaActions actions = KafkaActions.open(clients);

@@ -4,6 +4,7 @@ import dev.streamlab.lab.progress.LearnerName;
 import dev.streamlab.lab.progress.Progress;
 import dev.streamlab.lab.progress.ProgressStore;
 import dev.streamlab.lab.progress.Standing;
+import dev.streamlab.lab.validate.BrokerFacts;
 import dev.streamlab.lab.validate.Catalog;
 import dev.streamlab.lab.validate.CheckResult;
 import dev.streamlab.lab.validate.PageActionHandler;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What a learner does with the quest, for the web pages and the command line alike: answer a question, check a
@@ -24,17 +26,22 @@ import java.util.Objects;
  */
 public final class QuestService {
     private final Quest quest;
-    private final Catalog catalog;
-    private final Validator validator;
+    private final Function<BrokerFacts, Catalog> catalog;
+    private final BrokerFacts facts;
     private final ProgressStore progress;
     private final Clock clock;
 
-    public QuestService(Quest quest, Catalog catalog, ProgressStore progress, Clock clock) {
+    /**
+     * @param catalog builds the checks and actions over the facts they may use; each "Check my work" gets its own,
+     *                over facts that read the broker once per question (see {@link BrokerFacts#memoized()})
+     */
+    public QuestService(Quest quest, Function<BrokerFacts, Catalog> catalog, BrokerFacts facts, ProgressStore progress,
+                        Clock clock) {
         this.quest = Objects.requireNonNull(quest, "quest");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.facts = Objects.requireNonNull(facts, "facts");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.validator = new Validator(catalog, clock);
     }
 
     public Quest quest() {
@@ -63,7 +70,7 @@ public final class QuestService {
     /** Checks the learner's work on the broker and remembers each requirement that passed. */
     public Report check(LearnerName learner, String challengeId, Submission submission) {
         Challenge challenge = challenge(challengeId);
-        Report report = validator.validate(challenge, submission);
+        Report report = new Validator(catalog.apply(facts.memoized()), clock).validate(challenge, submission);
         if (learner != null && report.results().stream().anyMatch(CheckResult::passed)) {
             progress.update(learner, p -> {
                 Progress next = p;
@@ -82,7 +89,7 @@ public final class QuestService {
         Challenge challenge = challenge(challengeId);
         PageAction action = challenge.action(actionId).orElseThrow(() -> new NoSuchElementException(
                 "challenge " + challengeId + " has no action " + actionId));
-        PageActionHandler handler = catalog.action(action.action()).orElseThrow(() -> new IllegalStateException(
+        PageActionHandler handler = catalog.apply(facts).action(action.action()).orElseThrow(() -> new IllegalStateException(
                 "action " + action.action() + " is not available in this lab"));
         return handler.run(submission.orElse(challenge.defaults()), new Params(action.params()));
     }

@@ -17,4 +17,10 @@ public record BrokerFacts(TopicFacts topics, RecordFacts records, GroupFacts gro
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(clock, "clock");
     }
+
+    /** These facts for one check of a challenge: each answer fetched once, then remembered. */
+    public BrokerFacts memoized() {
+        MemoizedFacts memo = new MemoizedFacts(topics, records, groups);
+        return new BrokerFacts(memo, memo, memo, clients, clock);
+    }
 }
