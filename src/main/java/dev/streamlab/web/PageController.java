@@ -32,7 +32,7 @@ final class PageController {
 
     void chapter(Context ctx, Chapter chapter) {
         ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(Learners.of(ctx)),
-                lab.broker().bootstrapServers());
+                lab.broker().bootstrapServers(), next(chapter));
         if (chapter.id().equals("batch-vs-stream")) {
             ctx.html(BatchVsStreamPage.render(chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
                     List.of("batch-stream.js")));
@@ -52,6 +52,19 @@ final class PageController {
             return;
         }
         ctx.html(ComingSoonPage.render("Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
+    }
+
+    /** The page after a chapter: the next chapter, after the last one the first challenge, else home. */
+    private ChapterParts.Next next(Chapter chapter) {
+        var chapters = lab.quest().chapters();
+        int i = chapters.indexOf(chapter);
+        if (i + 1 < chapters.size()) {
+            Chapter next = chapters.get(i + 1);
+            return new ChapterParts.Next("Chapter " + next.number() + ", " + next.title(), next.path());
+        }
+        return lab.quest().challenges().stream().findFirst()
+                .map(c -> new ChapterParts.Next(c.level() + " challenge, " + c.title(), c.path()))
+                .orElse(new ChapterParts.Next("the quest's map", "/"));
     }
 
     void challenge(Context ctx, Challenge challenge) {

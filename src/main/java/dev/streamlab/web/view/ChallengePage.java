@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import static j2html.TagCreator.a;
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.code;
 import static j2html.TagCreator.details;
@@ -74,7 +75,8 @@ public final class ChallengePage {
                         h2("Test it"),
                         each(challenge.actions(), ChallengePage::action)
                 ).withId("actions"),
-                check(challenge));
+                check(challenge),
+                p(a("Your progress and the quest's checklist →").withHref("/#progress")).withClass("next-page"));
     }
 
     private static DomContent requirement(Challenge challenge, Requirement r, Progress progress) {

@@ -12,6 +12,7 @@ import j2html.tags.specialized.DivTag;
 
 import java.util.List;
 
+import static j2html.TagCreator.a;
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
@@ -35,9 +36,18 @@ import static j2html.TagCreator.ul;
  */
 public record ChapterParts(DomContent reading, DomContent questions) {
 
-    /** The parts of {@code chapter} for a learner with {@code progress}, on a lab whose Kafka is at {@code bootstrap}. */
-    public static ChapterParts of(Chapter chapter, Progress progress, String bootstrap) {
-        return new ChapterParts(reading(chapter, bootstrap), questions(chapter, progress));
+    /** Where to go after a page: its title and path. */
+    public record Next(String title, String path) {
+    }
+
+    /**
+     * The parts of {@code chapter} for a learner with {@code progress}, on a lab whose Kafka is at {@code bootstrap},
+     * ending with a link to the {@code next} page.
+     */
+    public static ChapterParts of(Chapter chapter, Progress progress, String bootstrap, Next next) {
+        return new ChapterParts(reading(chapter, bootstrap),
+                div(questions(chapter, progress), p(a("Next: " + next.title() + " →").withHref(next.path()))
+                        .withClass("next-page")));
     }
 
     static DomContent reading(Chapter chapter, String bootstrap) {
