@@ -116,6 +116,14 @@ class QuestApiTest {
     }
 
     @Test
+    void eachChapterEndsWithTheNextPageAndTheLastOneWithTheFirstChallenge() {
+        assertTrue(Http.get(lab.url("/batch-vs-stream")).body()
+                .contains("<p class=\"next-page\"><a href=\"/kafka\">Next: Chapter 2, "));
+        assertTrue(Http.get(lab.url("/guarantees")).body()
+                .contains("<p class=\"next-page\"><a href=\"/challenges/novice\">Next: Novice challenge, "));
+    }
+
+    @Test
     void badAnswersAndUnknownQuestionsSayWhatIsWrong() {
         HttpResponse<String> noOption = Http.send("POST", lab.url(answerPath(FIRST)), "{}");
         HttpResponse<String> outOfRange = Http.send("POST", lab.url(answerPath(FIRST)), "{\"option\": 99}");
