@@ -4,16 +4,10 @@ import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.actions.ActionException;
 import dev.streamlab.kafka.actions.Problem;
 import dev.streamlab.kafka.guarantees.Order;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -46,9 +38,9 @@ import java.util.function.Consumer;
  * Refusals are {@link ActionException}s worded for the learner. Thread-safe.
  */
 public final class BatchStreamLab implements AutoCloseable {
-    public static final String DEFAULT_TOPIC = "bs-orders";
-    public static final String OWN_PREFIX = "bs-";
-    public static final int PARTITIONS = 3;
+    public static final String DEFAULT_TOPIC = DemoTopics.DEFAULT_TOPIC;
+    public static final String OWN_PREFIX = DemoTopics.OWN_PREFIX;
+    public static final int PARTITIONS = DemoTopics.PARTITIONS;
     /** Running aggregations at once: each is a consumer and a thread on the learner's machine. */
     public static final int MAX_STREAMS = 4;
     public static final int MAX_TRICKLES = 4;
@@ -56,15 +48,16 @@ public final class BatchStreamLab implements AutoCloseable {
     public static final int MAX_ORDERS_AT_ONCE = 1000;
     /** The order sequence's seed: the same customers and amounts in the same order every time. */
     static final long SEED = 1;
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    /** Deleting a topic finishes in the background; recreating it waits this long for the name to be free. */
-    private static final Duration RECREATE_PATIENCE = Duration.ofSeconds(15);
+    private static final Duration TIMEOUT = KafkaWait.TIMEOUT;
     private static final int KEPT_BATCHES = 16;
     private static final Logger LOG = LoggerFactory.getLogger(BatchStreamLab.class);
 
     private final KafkaClients clients;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final Shutdown shutdown = new Shutdown();
+    private final KafkaWait kafka;
+    private final DemoTopics topics;
     private final Map<String, Watched> watched = new HashMap<>();
     private final Map<String, BatchResult> batches = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -76,13 +69,13 @@ public final class BatchStreamLab implements AutoCloseable {
     private final Map<String, OrderSequence> sequences = new HashMap<>();
     /** Held while a topic is recreated: nothing is written meanwhile, or the broker would auto-create it. */
     private final ReentrantLock writes = new ReentrantLock();
-    private Admin admin;
     private KafkaProducer<String, String> producer;
-    private volatile boolean closed;
 
     public BatchStreamLab(KafkaClients clients, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.kafka = new KafkaWait(clients);
+        this.topics = new DemoTopics(clients, kafka, shutdown);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "streamlab-batch-stream");
             t.setDaemon(true);
@@ -121,7 +114,7 @@ public final class BatchStreamLab implements AutoCloseable {
      * @throws ActionException BAD_REQUEST for a bad name, NOT_FOUND for a missing topic, UNAVAILABLE without Kafka
      */
     public BatchResult runBatch(String topic) {
-        checkName(topic);
+        DemoTopics.checkName(topic);
         BatchResult result = BatchJob.run(clients, topic, clock);
         synchronized (batches) {
             batches.put(topic, result);
@@ -140,13 +133,11 @@ public final class BatchStreamLab implements AutoCloseable {
      * @throws ActionException BAD_REQUEST for a bad name, CONFLICT when {@link #MAX_STREAMS} other topics are watched
      */
     public Watch watch(String topic, Consumer<DemoState> listener) {
-        checkName(topic);
+        DemoTopics.checkName(topic);
         Objects.requireNonNull(listener, "listener");
         Watched w;
         synchronized (watched) {
-            if (closed) {
-                throw new ActionException(Problem.UNAVAILABLE, "the lab is shutting down; start it again.");
-            }
+            shutdown.refuseIfBegun();
             w = watched.get(topic);
             if (w == null) {
                 if (watched.size() >= MAX_STREAMS) {
@@ -247,14 +238,14 @@ public final class BatchStreamLab implements AutoCloseable {
      *                         demo's topics, NOT_FOUND for a missing topic, UNAVAILABLE without Kafka
      */
     public OrdersAdded addOrders(String topic, int count) {
-        checkOwn(topic);
+        DemoTopics.checkOwn(topic);
         if (count < 1 || count > MAX_ORDERS_AT_ONCE) {
             throw new ActionException(Problem.BAD_REQUEST, "\"count\" is how many orders to write at once: a number "
                     + "from 1 to " + MAX_ORDERS_AT_ONCE + ", got " + count + ".");
         }
         writes.lock();
         try {
-            requireExists(topic);
+            topics.requireExists(topic);
             List<Order> orders = new ArrayList<>(count);
             synchronized (sequences) {
                 OrderSequence sequence = sequences.computeIfAbsent(topic, t -> new OrderSequence(SEED));
@@ -267,7 +258,7 @@ public final class BatchStreamLab implements AutoCloseable {
                 sent.add(producer().send(new ProducerRecord<>(topic, order.customer(), order.toJson())));
             }
             for (Future<?> future : sent) {
-                await(future, topic);
+                kafka.await(future, topic);
             }
             return new OrdersAdded(topic, count, orders.get(0).orderId(), orders.get(count - 1).orderId());
         } finally {
@@ -283,7 +274,7 @@ public final class BatchStreamLab implements AutoCloseable {
      *                         topics, NOT_FOUND for a missing topic, CONFLICT beyond {@link #MAX_TRICKLES} trickles
      */
     public TrickleState trickle(String topic, int perSecond, boolean on) {
-        checkOwn(topic);
+        DemoTopics.checkOwn(topic);
         if (!on) {
             synchronized (trickles) {
                 Trickle trickle = trickles.get(topic);
@@ -299,7 +290,7 @@ public final class BatchStreamLab implements AutoCloseable {
             throw new ActionException(Problem.BAD_REQUEST, "\"perSecond\" is how many orders a second to write: a "
                     + "number from 1 to " + MAX_PER_SECOND + ", got " + perSecond + ".");
         }
-        requireExists(topic);
+        topics.requireExists(topic);
         synchronized (trickles) {
             Trickle old = trickles.get(topic);
             if (old != null && old.on && old.perSecond == perSecond) {
@@ -335,7 +326,7 @@ public final class BatchStreamLab implements AutoCloseable {
                 }
             }
             // About once a second: a trickle into a deleted topic would make the broker create it with its defaults.
-            if (trickle.ticks++ % trickle.perSecond == 0 && !exists(topic)) {
+            if (trickle.ticks++ % trickle.perSecond == 0 && !topics.exists(topic)) {
                 synchronized (trickles) {
                     trickle.on = false;
                     trickle.problem = "topic " + topic + " no longer exists, so the trickle stopped; Reset creates it "
@@ -387,13 +378,10 @@ public final class BatchStreamLab implements AutoCloseable {
      * @throws ActionException FORBIDDEN outside the demo's topics, UNAVAILABLE without Kafka
      */
     public TopicReset reset(String topic) {
-        checkOwn(topic);
+        DemoTopics.checkOwn(topic);
         writes.lock();
         try {
-            if (exists(topic)) {
-                await(admin().deleteTopics(List.of(topic)).all(), topic);
-            }
-            create(topic);
+            topics.recreate(topic);
             synchronized (batches) {
                 batches.remove(topic);
             }
@@ -421,107 +409,17 @@ public final class BatchStreamLab implements AutoCloseable {
         return new TopicReset(topic, PARTITIONS);
     }
 
-    private void create(String topic) {
-        long giveUpAt = System.nanoTime() + RECREATE_PATIENCE.toNanos();
-        while (true) {
-            try {
-                await(admin().createTopics(List.of(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty())))
-                        .all(), topic);
-                break;
-            } catch (TopicExistsException e) {
-                // The deletion is still going on in the background.
-                if (System.nanoTime() > giveUpAt) {
-                    throw new ActionException(Problem.UNAVAILABLE, "Kafka is still deleting the old " + topic
-                            + "; wait a few seconds and press Reset again.");
-                }
-                pause();
-            }
-        }
-        while (!exists(topic)) {
-            if (System.nanoTime() > giveUpAt) {
-                throw unavailable();
-            }
-            pause();
-        }
-    }
 
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ActionException(Problem.UNAVAILABLE, "interrupted while waiting for Kafka; retry.");
-        }
-    }
 
     // ---------------------------------------------------------------- Kafka plumbing
 
-    private boolean exists(String topic) {
-        try {
-            admin().describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException || e.getCause() instanceof InvalidTopicException) {
-                return false;
-            }
-            throw unavailable();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw unavailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        }
-    }
 
-    private void requireExists(String topic) {
-        if (!exists(topic)) {
-            throw new ActionException(Problem.NOT_FOUND, "there is no topic \"" + topic + "\" yet; press Reset (POST "
-                    + "/api/batch-stream/reset) to create it with " + PARTITIONS + " partitions.");
-        }
-    }
 
-    /** Waits for a Kafka call; a refusal we expect (the topic exists) is thrown as it is, for the caller to handle. */
-    private void await(Future<?> future, String topic) {
-        try {
-            future.get(TIMEOUT.toMillis() + 2000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TopicExistsException exists) {
-                throw exists;
-            }
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new ActionException(Problem.NOT_FOUND, "topic \"" + topic + "\" went away meanwhile; press Reset.");
-            }
-            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw unavailable();
-            }
-            throw new ActionException(Problem.UNAVAILABLE, "Kafka refused: " + e.getCause().getMessage());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw unavailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        }
-    }
 
-    private ActionException unavailable() {
-        return new ActionException(Problem.UNAVAILABLE, "Kafka at " + clients.bootstrapServers()
-                + " is not answering; start it again and retry.");
-    }
 
-    private synchronized Admin admin() {
-        if (closed) {
-            throw new ActionException(Problem.UNAVAILABLE, "the lab is shutting down; start it again.");
-        }
-        if (admin == null) {
-            admin = clients.admin("streamlab-batch-stream", (int) TIMEOUT.toMillis());
-        }
-        return admin;
-    }
 
     private synchronized KafkaProducer<String, String> producer() {
-        if (closed) {
-            throw new ActionException(Problem.UNAVAILABLE, "the lab is shutting down; start it again.");
-        }
+        shutdown.refuseIfBegun();
         if (producer == null) {
             try {
                 producer = new KafkaProducer<>(clients.config(Map.of(
@@ -541,34 +439,14 @@ public final class BatchStreamLab implements AutoCloseable {
         return producer;
     }
 
-    private static void checkName(String topic) {
-        if (topic == null || topic.isBlank()) {
-            throw new ActionException(Problem.BAD_REQUEST, "say which topic: \"topic\" is missing or empty, for "
-                    + "example \"" + DEFAULT_TOPIC + "\".");
-        }
-        try {
-            Topic.validate(topic);
-        } catch (InvalidTopicException e) {
-            throw new ActionException(Problem.BAD_REQUEST, "\"" + topic + "\" is not a topic name Kafka accepts: "
-                    + e.getMessage() + ". Use ASCII letters, digits, '.', '_' and '-'.");
-        }
-    }
 
-    private static void checkOwn(String topic) {
-        checkName(topic);
-        if (!topic.startsWith(OWN_PREFIX)) {
-            throw new ActionException(Problem.FORBIDDEN, "the demo writes only to its own topics, whose names start "
-                    + "with \"" + OWN_PREFIX + "\" (so it never wipes or fills one of yours); use \"" + DEFAULT_TOPIC
-                    + "\" or another name starting with \"" + OWN_PREFIX + "\". It reads any topic.");
-        }
-    }
 
     /** Stops every trickle and running aggregation, then the producer and the Admin client. */
     @Override
     public void close() {
         List<RunningTotals> running = new ArrayList<>();
         synchronized (watched) {
-            closed = true;
+            shutdown.begin();
             watched.values().forEach(w -> running.add(w.running));
             watched.clear();
         }
@@ -581,19 +459,13 @@ public final class BatchStreamLab implements AutoCloseable {
         running.forEach(RunningTotals::close);
         scheduler.shutdownNow();
         KafkaProducer<String, String> p;
-        Admin a;
         synchronized (this) {
-            closed = true;
             p = producer;
-            a = admin;
             producer = null;
-            admin = null;
         }
         if (p != null) {
             p.close(Duration.ofSeconds(2));
         }
-        if (a != null) {
-            a.close(Duration.ofSeconds(2));
-        }
+        topics.close();
     }
 }
