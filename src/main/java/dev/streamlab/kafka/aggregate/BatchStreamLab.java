@@ -3,17 +3,10 @@ package dev.streamlab.kafka.aggregate;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.actions.ActionException;
 import dev.streamlab.kafka.actions.Problem;
-import dev.streamlab.kafka.guarantees.Order;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,13 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -45,10 +36,7 @@ public final class BatchStreamLab implements AutoCloseable {
     public static final int MAX_STREAMS = 4;
     public static final int MAX_TRICKLES = 4;
     public static final int MAX_PER_SECOND = 20;
-    public static final int MAX_ORDERS_AT_ONCE = 1000;
-    /** The order sequence's seed: the same customers and amounts in the same order every time. */
-    static final long SEED = 1;
-    private static final Duration TIMEOUT = KafkaWait.TIMEOUT;
+    public static final int MAX_ORDERS_AT_ONCE = OrderWriter.MAX_ORDERS_AT_ONCE;
     private static final int KEPT_BATCHES = 16;
     private static final Logger LOG = LoggerFactory.getLogger(BatchStreamLab.class);
 
@@ -58,6 +46,7 @@ public final class BatchStreamLab implements AutoCloseable {
     private final Shutdown shutdown = new Shutdown();
     private final KafkaWait kafka;
     private final DemoTopics topics;
+    private final OrderWriter writer;
     private final Map<String, Watched> watched = new HashMap<>();
     private final Map<String, BatchResult> batches = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -66,16 +55,13 @@ public final class BatchStreamLab implements AutoCloseable {
         }
     };
     private final Map<String, Trickle> trickles = new HashMap<>();
-    private final Map<String, OrderSequence> sequences = new HashMap<>();
-    /** Held while a topic is recreated: nothing is written meanwhile, or the broker would auto-create it. */
-    private final ReentrantLock writes = new ReentrantLock();
-    private KafkaProducer<String, String> producer;
 
     public BatchStreamLab(KafkaClients clients, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.kafka = new KafkaWait(clients);
         this.topics = new DemoTopics(clients, kafka, shutdown);
+        this.writer = new OrderWriter(clients, clock, kafka, topics, shutdown);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "streamlab-batch-stream");
             t.setDaemon(true);
@@ -239,31 +225,7 @@ public final class BatchStreamLab implements AutoCloseable {
      */
     public OrdersAdded addOrders(String topic, int count) {
         DemoTopics.checkOwn(topic);
-        if (count < 1 || count > MAX_ORDERS_AT_ONCE) {
-            throw new ActionException(Problem.BAD_REQUEST, "\"count\" is how many orders to write at once: a number "
-                    + "from 1 to " + MAX_ORDERS_AT_ONCE + ", got " + count + ".");
-        }
-        writes.lock();
-        try {
-            topics.requireExists(topic);
-            List<Order> orders = new ArrayList<>(count);
-            synchronized (sequences) {
-                OrderSequence sequence = sequences.computeIfAbsent(topic, t -> new OrderSequence(SEED));
-                for (int i = 0; i < count; i++) {
-                    orders.add(sequence.next(clock.millis()));
-                }
-            }
-            List<Future<?>> sent = new ArrayList<>(count);
-            for (Order order : orders) {
-                sent.add(producer().send(new ProducerRecord<>(topic, order.customer(), order.toJson())));
-            }
-            for (Future<?> future : sent) {
-                kafka.await(future, topic);
-            }
-            return new OrdersAdded(topic, count, orders.get(0).orderId(), orders.get(count - 1).orderId());
-        } finally {
-            writes.unlock();
-        }
+        return writer.write(topic, count);
     }
 
     /**
@@ -316,9 +278,11 @@ public final class BatchStreamLab implements AutoCloseable {
     }
 
     private void tick(String topic, Trickle trickle) {
-        if (!writes.tryLock()) {
-            return; // the topic is being recreated: this order is skipped, the next one goes
-        }
+        // While the topic is being recreated this order is skipped, the next one goes.
+        writer.ifWritable(() -> write(topic, trickle));
+    }
+
+    private void write(String topic, Trickle trickle) {
         try {
             synchronized (trickles) {
                 if (!trickle.on) {
@@ -336,11 +300,7 @@ public final class BatchStreamLab implements AutoCloseable {
                 changed(topic);
                 return;
             }
-            Order order;
-            synchronized (sequences) {
-                order = sequences.computeIfAbsent(topic, t -> new OrderSequence(SEED)).next(clock.millis());
-            }
-            producer().send(new ProducerRecord<>(topic, order.customer(), order.toJson()), (metadata, error) -> {
+            writer.sendNext(topic, (metadata, error) -> {
                 synchronized (trickles) {
                     if (error == null) {
                         trickle.produced++;
@@ -354,8 +314,6 @@ public final class BatchStreamLab implements AutoCloseable {
             synchronized (trickles) {
                 trickle.problem = "the last order was not written: " + e.getMessage();
             }
-        } finally {
-            writes.unlock();
         }
     }
 
@@ -379,15 +337,12 @@ public final class BatchStreamLab implements AutoCloseable {
      */
     public TopicReset reset(String topic) {
         DemoTopics.checkOwn(topic);
-        writes.lock();
-        try {
+        writer.withWritesStopped(() -> {
             topics.recreate(topic);
             synchronized (batches) {
                 batches.remove(topic);
             }
-            synchronized (sequences) {
-                sequences.remove(topic);
-            }
+            writer.restartSequence(topic);
             synchronized (trickles) {
                 Trickle trickle = trickles.get(topic);
                 if (trickle != null) {
@@ -402,9 +357,7 @@ public final class BatchStreamLab implements AutoCloseable {
             if (running != null) {
                 running.restart();
             }
-        } finally {
-            writes.unlock();
-        }
+        });
         changed(topic);
         return new TopicReset(topic, PARTITIONS);
     }
@@ -418,26 +371,6 @@ public final class BatchStreamLab implements AutoCloseable {
 
 
 
-    private synchronized KafkaProducer<String, String> producer() {
-        shutdown.refuseIfBegun();
-        if (producer == null) {
-            try {
-                producer = new KafkaProducer<>(clients.config(Map.of(
-                        ProducerConfig.CLIENT_ID_CONFIG, "streamlab-batch-stream",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.LINGER_MS_CONFIG, 5,
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() - 1000,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() + 1000,
-                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
-            } catch (KafkaException e) {
-                throw new ActionException(Problem.UNAVAILABLE, "the lab could not make a producer: " + e.getMessage());
-            }
-        }
-        return producer;
-    }
 
 
 
@@ -458,14 +391,7 @@ public final class BatchStreamLab implements AutoCloseable {
         }
         running.forEach(RunningTotals::close);
         scheduler.shutdownNow();
-        KafkaProducer<String, String> p;
-        synchronized (this) {
-            p = producer;
-            producer = null;
-        }
-        if (p != null) {
-            p.close(Duration.ofSeconds(2));
-        }
+        writer.close();
         topics.close();
     }
 }
