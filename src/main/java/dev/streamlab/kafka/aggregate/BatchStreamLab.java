@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -34,8 +32,8 @@ public final class BatchStreamLab implements AutoCloseable {
     public static final int PARTITIONS = DemoTopics.PARTITIONS;
     /** Running aggregations at once: each is a consumer and a thread on the learner's machine. */
     public static final int MAX_STREAMS = 4;
-    public static final int MAX_TRICKLES = 4;
-    public static final int MAX_PER_SECOND = 20;
+    public static final int MAX_TRICKLES = Trickles.MAX_TRICKLES;
+    public static final int MAX_PER_SECOND = Trickles.MAX_PER_SECOND;
     public static final int MAX_ORDERS_AT_ONCE = OrderWriter.MAX_ORDERS_AT_ONCE;
     private static final int KEPT_BATCHES = 16;
     private static final Logger LOG = LoggerFactory.getLogger(BatchStreamLab.class);
@@ -54,7 +52,7 @@ public final class BatchStreamLab implements AutoCloseable {
             return size() > KEPT_BATCHES;
         }
     };
-    private final Map<String, Trickle> trickles = new HashMap<>();
+    private final Trickles trickles;
 
     public BatchStreamLab(KafkaClients clients, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -69,26 +67,13 @@ public final class BatchStreamLab implements AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
+        this.trickles = new Trickles(scheduler, topics, writer, this::changed);
     }
 
     /** One watched topic: its running aggregation and who listens to it. */
     private static final class Watched {
         final List<Consumer<DemoState>> listeners = new CopyOnWriteArrayList<>();
         RunningTotals running;
-    }
-
-    /** One trickle: its rate, what it wrote, and its scheduled task. */
-    private static final class Trickle {
-        final int perSecond;
-        ScheduledFuture<?> task;
-        long produced;
-        long ticks;
-        String problem;
-        boolean on = true;
-
-        Trickle(int perSecond) {
-            this.perSecond = perSecond;
-        }
     }
 
     // ---------------------------------------------------------------- batch
@@ -237,94 +222,12 @@ public final class BatchStreamLab implements AutoCloseable {
      */
     public TrickleState trickle(String topic, int perSecond, boolean on) {
         DemoTopics.checkOwn(topic);
-        if (!on) {
-            synchronized (trickles) {
-                Trickle trickle = trickles.get(topic);
-                if (trickle != null) {
-                    trickle.on = false;
-                    trickle.task.cancel(false);
-                }
-            }
-            changed(topic);
-            return trickleState(topic);
-        }
-        if (perSecond < 1 || perSecond > MAX_PER_SECOND) {
-            throw new ActionException(Problem.BAD_REQUEST, "\"perSecond\" is how many orders a second to write: a "
-                    + "number from 1 to " + MAX_PER_SECOND + ", got " + perSecond + ".");
-        }
-        topics.requireExists(topic);
-        synchronized (trickles) {
-            Trickle old = trickles.get(topic);
-            if (old != null && old.on && old.perSecond == perSecond) {
-                return trickleState(topic);
-            }
-            long running = trickles.values().stream().filter(t -> t.on).count();
-            if ((old == null || !old.on) && running >= MAX_TRICKLES) {
-                throw new ActionException(Problem.CONFLICT, "the lab already trickles orders into " + MAX_TRICKLES
-                        + " topics; stop one of them first.");
-            }
-            if (old != null) {
-                old.on = false;
-                old.task.cancel(false);
-            }
-            Trickle trickle = new Trickle(perSecond);
-            trickle.produced = old == null ? 0 : old.produced;
-            trickle.task = scheduler.scheduleAtFixedRate(() -> tick(topic, trickle), 0, 1_000_000L / perSecond,
-                    TimeUnit.MICROSECONDS);
-            trickles.put(topic, trickle);
-        }
-        changed(topic);
-        return trickleState(topic);
-    }
-
-    private void tick(String topic, Trickle trickle) {
-        // While the topic is being recreated this order is skipped, the next one goes.
-        writer.ifWritable(() -> write(topic, trickle));
-    }
-
-    private void write(String topic, Trickle trickle) {
-        try {
-            synchronized (trickles) {
-                if (!trickle.on) {
-                    return;
-                }
-            }
-            // About once a second: a trickle into a deleted topic would make the broker create it with its defaults.
-            if (trickle.ticks++ % trickle.perSecond == 0 && !topics.exists(topic)) {
-                synchronized (trickles) {
-                    trickle.on = false;
-                    trickle.problem = "topic " + topic + " no longer exists, so the trickle stopped; Reset creates it "
-                            + "again.";
-                    trickle.task.cancel(false);
-                }
-                changed(topic);
-                return;
-            }
-            writer.sendNext(topic, (metadata, error) -> {
-                synchronized (trickles) {
-                    if (error == null) {
-                        trickle.produced++;
-                        trickle.problem = null;
-                    } else {
-                        trickle.problem = "the last order was not written: " + error.getMessage();
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            synchronized (trickles) {
-                trickle.problem = "the last order was not written: " + e.getMessage();
-            }
-        }
+        return on ? trickles.start(topic, perSecond) : trickles.stop(topic);
     }
 
     /** The trickle of {@code topic}: off with nothing produced when there never was one. */
     public TrickleState trickleState(String topic) {
-        synchronized (trickles) {
-            Trickle trickle = trickles.get(topic);
-            return trickle == null ? TrickleState.off(topic)
-                    : new TrickleState(topic, trickle.on, trickle.on ? trickle.perSecond : 0, trickle.produced,
-                    trickle.problem);
-        }
+        return trickles.state(topic);
     }
 
     // ---------------------------------------------------------------- reset
@@ -343,12 +246,7 @@ public final class BatchStreamLab implements AutoCloseable {
                 batches.remove(topic);
             }
             writer.restartSequence(topic);
-            synchronized (trickles) {
-                Trickle trickle = trickles.get(topic);
-                if (trickle != null) {
-                    trickle.produced = 0;
-                }
-            }
+            trickles.restartCount(topic);
             RunningTotals running;
             synchronized (watched) {
                 Watched w = watched.get(topic);
@@ -383,12 +281,7 @@ public final class BatchStreamLab implements AutoCloseable {
             watched.values().forEach(w -> running.add(w.running));
             watched.clear();
         }
-        synchronized (trickles) {
-            trickles.values().forEach(t -> {
-                t.on = false;
-                t.task.cancel(false);
-            });
-        }
+        trickles.close();
         running.forEach(RunningTotals::close);
         scheduler.shutdownNow();
         writer.close();
