@@ -2,21 +2,11 @@ package dev.streamlab.kafka.aggregate;
 
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.actions.ActionException;
-import dev.streamlab.kafka.actions.Problem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -31,52 +21,42 @@ public final class BatchStreamLab implements AutoCloseable {
     public static final String OWN_PREFIX = DemoTopics.OWN_PREFIX;
     public static final int PARTITIONS = DemoTopics.PARTITIONS;
     /** Running aggregations at once: each is a consumer and a thread on the learner's machine. */
-    public static final int MAX_STREAMS = 4;
+    public static final int MAX_STREAMS = RunningStreams.MAX_STREAMS;
     public static final int MAX_TRICKLES = Trickles.MAX_TRICKLES;
     public static final int MAX_PER_SECOND = Trickles.MAX_PER_SECOND;
     public static final int MAX_ORDERS_AT_ONCE = OrderWriter.MAX_ORDERS_AT_ONCE;
-    private static final int KEPT_BATCHES = 16;
-    private static final Logger LOG = LoggerFactory.getLogger(BatchStreamLab.class);
 
     private final KafkaClients clients;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Shutdown shutdown = new Shutdown();
-    private final KafkaWait kafka;
+    private final LastBatches batches = new LastBatches();
     private final DemoTopics topics;
     private final OrderWriter writer;
-    private final Map<String, Watched> watched = new HashMap<>();
-    private final Map<String, BatchResult> batches = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BatchResult> eldest) {
-            return size() > KEPT_BATCHES;
-        }
-    };
+    private final RunningStreams streams;
     private final Trickles trickles;
 
     public BatchStreamLab(KafkaClients clients, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.kafka = new KafkaWait(clients);
+        this.scheduler = newScheduler();
+        KafkaWait kafka = new KafkaWait(clients);
         this.topics = new DemoTopics(clients, kafka, shutdown);
         this.writer = new OrderWriter(clients, clock, kafka, topics, shutdown);
+        this.streams = new RunningStreams(clients, clock, scheduler, shutdown, this::describe);
+        this.trickles = new Trickles(scheduler, topics, writer, streams::changed);
+    }
+
+    /** Two daemon threads shared by the streams' retries and the trickles, so the lab never holds up the JVM's exit. */
+    private static ScheduledExecutorService newScheduler() {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "streamlab-batch-stream");
             t.setDaemon(true);
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
-        this.scheduler = executor;
-        this.trickles = new Trickles(scheduler, topics, writer, this::changed);
+        return executor;
     }
-
-    /** One watched topic: its running aggregation and who listens to it. */
-    private static final class Watched {
-        final List<Consumer<DemoState>> listeners = new CopyOnWriteArrayList<>();
-        RunningTotals running;
-    }
-
-    // ---------------------------------------------------------------- batch
 
     /**
      * Runs the batch job over {@code topic} as it stands now, remembers the result as the topic's last batch and
@@ -87,14 +67,10 @@ public final class BatchStreamLab implements AutoCloseable {
     public BatchResult runBatch(String topic) {
         DemoTopics.checkName(topic);
         BatchResult result = BatchJob.run(clients, topic, clock);
-        synchronized (batches) {
-            batches.put(topic, result);
-        }
-        changed(topic);
+        batches.remember(topic, result);
+        streams.changed(topic);
         return result;
     }
-
-    // ---------------------------------------------------------------- stream
 
     /**
      * Watches {@code topic}: the listener hears the demo's state at once, then after every change (a record read, a
@@ -105,47 +81,22 @@ public final class BatchStreamLab implements AutoCloseable {
      */
     public Watch watch(String topic, Consumer<DemoState> listener) {
         DemoTopics.checkName(topic);
-        Objects.requireNonNull(listener, "listener");
-        Watched w;
-        synchronized (watched) {
-            shutdown.refuseIfBegun();
-            w = watched.get(topic);
-            if (w == null) {
-                if (watched.size() >= MAX_STREAMS) {
-                    throw new ActionException(Problem.CONFLICT, "the lab already runs " + MAX_STREAMS + " streams ("
-                            + String.join(", ", watched.keySet().stream().sorted().toList()) + "), its limit on a "
-                            + "laptop; close a page that watches one of them and try again.");
-                }
-                w = new Watched();
-                watched.put(topic, w);
-                w.running = new RunningTotals(clients, topic, clock, scheduler, () -> changed(topic));
-            }
-            w.listeners.add(listener);
-        }
-        synchronized (w) {
-            listener.accept(stateOf(topic, w));
-        }
-        return new Watch(topic, w, listener);
+        return new Watch(topic, streams.watch(topic, listener));
     }
 
     /** How many running aggregations (each one consumer) exist right now. */
     public int streams() {
-        synchronized (watched) {
-            return watched.size();
-        }
+        return streams.count();
     }
 
     /** One watcher's hold on a topic's running aggregation; the last one to close stops it. */
-    public final class Watch implements AutoCloseable {
+    public static final class Watch implements AutoCloseable {
         private final String topic;
-        private final Watched watchedTopic;
-        private final Consumer<DemoState> listener;
-        private final AtomicBoolean closedOnce = new AtomicBoolean();
+        private final Runnable release;
 
-        private Watch(String topic, Watched watchedTopic, Consumer<DemoState> listener) {
+        private Watch(String topic, Runnable release) {
             this.topic = topic;
-            this.watchedTopic = watchedTopic;
-            this.listener = listener;
+            this.release = release;
         }
 
         public String topic() {
@@ -154,53 +105,13 @@ public final class BatchStreamLab implements AutoCloseable {
 
         @Override
         public void close() {
-            if (!closedOnce.compareAndSet(false, true)) {
-                return;
-            }
-            RunningTotals stopping = null;
-            synchronized (watched) {
-                watchedTopic.listeners.remove(listener);
-                if (watchedTopic.listeners.isEmpty() && watched.get(topic) == watchedTopic) {
-                    watched.remove(topic);
-                    stopping = watchedTopic.running;
-                }
-            }
-            if (stopping != null) {
-                stopping.close();
-            }
+            release.run();
         }
     }
 
-    private void changed(String topic) {
-        Watched w;
-        synchronized (watched) {
-            w = watched.get(topic);
-        }
-        if (w == null) {
-            return;
-        }
-        // Computed inside the lock: whoever calls last sends the newest state, so watchers never go back in time.
-        synchronized (w) {
-            DemoState state = stateOf(topic, w);
-            for (Consumer<DemoState> listener : w.listeners) {
-                try {
-                    listener.accept(state);
-                } catch (RuntimeException e) {
-                    LOG.warn("A watcher of the batch-stream demo on {} failed", topic, e);
-                }
-            }
-        }
+    private DemoState describe(RunningState stream) {
+        return DemoState.of(stream, batches.of(stream.topic()), trickles.state(stream.topic()));
     }
-
-    private DemoState stateOf(String topic, Watched w) {
-        BatchResult batch;
-        synchronized (batches) {
-            batch = batches.get(topic);
-        }
-        return DemoState.of(w.running.state(), batch, trickleState(topic));
-    }
-
-    // ---------------------------------------------------------------- writing orders
 
     /**
      * Writes {@code count} orders of the demo's sequence to {@code topic} now and waits until Kafka has them all.
@@ -230,8 +141,6 @@ public final class BatchStreamLab implements AutoCloseable {
         return trickles.state(topic);
     }
 
-    // ---------------------------------------------------------------- reset
-
     /**
      * Deletes {@code topic} if it exists and creates it again, empty, with {@value #PARTITIONS} partitions; forgets its
      * last batch, starts its order sequence and its running aggregation again. A running trickle goes on.
@@ -240,49 +149,25 @@ public final class BatchStreamLab implements AutoCloseable {
      */
     public TopicReset reset(String topic) {
         DemoTopics.checkOwn(topic);
+        // Writes wait: one landing between the delete and the create would make the broker create it with its defaults.
         writer.withWritesStopped(() -> {
             topics.recreate(topic);
-            synchronized (batches) {
-                batches.remove(topic);
-            }
+            batches.forget(topic);
             writer.restartSequence(topic);
             trickles.restartCount(topic);
-            RunningTotals running;
-            synchronized (watched) {
-                Watched w = watched.get(topic);
-                running = w == null ? null : w.running;
-            }
-            if (running != null) {
-                running.restart();
-            }
+            streams.restart(topic);
         });
-        changed(topic);
+        streams.changed(topic);
         return new TopicReset(topic, PARTITIONS);
     }
-
-
-
-    // ---------------------------------------------------------------- Kafka plumbing
-
-
-
-
-
-
-
-
 
     /** Stops every trickle and running aggregation, then the producer and the Admin client. */
     @Override
     public void close() {
-        List<RunningTotals> running = new ArrayList<>();
-        synchronized (watched) {
-            shutdown.begin();
-            watched.values().forEach(w -> running.add(w.running));
-            watched.clear();
-        }
+        // First, so that whatever would start during the close (a watch, a Kafka client) is refused instead.
+        shutdown.begin();
         trickles.close();
-        running.forEach(RunningTotals::close);
+        streams.close();
         scheduler.shutdownNow();
         writer.close();
         topics.close();
