@@ -107,8 +107,8 @@ final class DemoTopics implements AutoCloseable {
         long giveUpAt = System.nanoTime() + RECREATE_PATIENCE.toNanos();
         while (true) {
             try {
-                kafka.await(admin().createTopics(List.of(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty())))
-                        .all(), topic);
+                NewTopic fresh = new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty());
+                kafka.await(admin().createTopics(List.of(fresh)).all(), topic);
                 break;
             } catch (TopicExistsException e) {
                 // The deletion is still going on in the background.

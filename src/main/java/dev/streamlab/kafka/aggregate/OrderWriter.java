@@ -82,7 +82,7 @@ final class OrderWriter implements AutoCloseable {
         }
     }
 
-    /** Sends the topic's next order without waiting; {@code done} hears how it went. Call it inside {@link #ifWritable}. */
+    /** Sends the topic's next order without waiting; {@code done} hears how it went. Use within {@link #ifWritable}. */
     void sendNext(String topic, Callback done) {
         Order order;
         synchronized (sequences) {

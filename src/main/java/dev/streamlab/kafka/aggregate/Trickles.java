@@ -107,7 +107,7 @@ final class Trickles implements AutoCloseable {
         }
     }
 
-    /** Counts the orders written to {@code topic} from zero again (it was recreated empty); a running trickle goes on. */
+    /** Counts the orders written to {@code topic} from zero again (it was recreated empty); its trickle goes on. */
     void restartCount(String topic) {
         synchronized (trickles) {
             Trickle trickle = trickles.get(topic);
