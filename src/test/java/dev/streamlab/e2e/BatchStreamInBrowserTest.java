@@ -2,21 +2,22 @@ package dev.streamlab.e2e;
 
 import dev.streamlab.kafka.guarantees.Order;
 import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.LabInBrowser;
 import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.Names;
 import dev.streamlab.testing.TestBroker;
-import dev.streamlab.testing.TestLab;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
+
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,30 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Chapter 1's demo in real headless Chromium: the batch answer stays put and goes stale while the stream moves on. */
-class BatchStreamInBrowserTest {
+class BatchStreamInBrowserTest extends LabInBrowser {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static TestLab lab;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    static void startLab() {
-        lab = TestLab.start(TestBroker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopLab() {
-        lab.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void theBatchKeepsItsAnswerAndSaysItIsStaleWhileTheStreamCountsNewOrdersUntilTheBatchRunsAgain() throws Exception {

@@ -2,17 +2,12 @@ package dev.streamlab.e2e;
 
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.QuestLoader;
-import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.LabInBrowser;
 import dev.streamlab.testing.Names;
-import dev.streamlab.testing.TestBroker;
-import dev.streamlab.testing.TestLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,26 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each challenge page guides: code in each language behind tabs, hints on request, and Check my work line by line. */
-class ChallengePagesInBrowserTest {
-    private static TestLab lab;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.open();
-        lab = TestLab.start(TestBroker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
+class ChallengePagesInBrowserTest extends LabInBrowser {
     @Test
     void everyChallengePageShowsItsStepsHintsAndAFailingLineWithAHintForWorkNotDoneYet() throws Exception {
         for (Challenge challenge : QuestLoader.load().challenges()) {

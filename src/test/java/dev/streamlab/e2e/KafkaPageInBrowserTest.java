@@ -1,21 +1,22 @@
 package dev.streamlab.e2e;
 
 import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.LabInBrowser;
 import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.Names;
 import dev.streamlab.testing.TestBroker;
-import dev.streamlab.testing.TestLab;
+
 import dev.streamlab.testing.Tools;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
+
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,31 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Chapter 2 in real headless Chromium, with kcat doing the producing as a learner would. */
-class KafkaPageInBrowserTest {
+class KafkaPageInBrowserTest extends LabInBrowser {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static TestLab lab;
     private final String bootstrap = TestBroker.bootstrapServers();
-    private ChromeDriver browser;
-
-    @BeforeAll
-    static void startLab() {
-        lab = TestLab.start(TestBroker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopLab() {
-        lab.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void whatKcatProducesAppearsOnTheOpenPageAsANewOffsetWithoutAReload() throws Exception {

@@ -1,20 +1,21 @@
 package dev.streamlab.e2e;
 
 import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.LabInBrowser;
 import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.Names;
 import dev.streamlab.testing.TestBroker;
-import dev.streamlab.testing.TestLab;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
+
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -29,33 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Chapter 3 in headless Chromium: the quest's 11:59 mobile order played step by step through Kafka. */
-class TimeLabInBrowserTest {
+class TimeLabInBrowserTest extends LabInBrowser {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final long H11 = Instant.parse("2026-11-25T11:00:00Z").toEpochMilli();
     private static final long H12 = Instant.parse("2026-11-25T12:00:00Z").toEpochMilli();
     private static final long H13 = Instant.parse("2026-11-25T13:00:00Z").toEpochMilli();
-    private static TestLab lab;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    static void startLab() {
-        lab = TestLab.start(TestBroker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopLab() {
-        lab.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void theMobileOrderCountsInTheElevenOClockWindowByEventTimeAndTheNextByProcessingTime() throws Exception {
