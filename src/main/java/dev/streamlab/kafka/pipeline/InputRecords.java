@@ -2,21 +2,19 @@ package dev.streamlab.kafka.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.kafka.EventTime;
 import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads an input record's JSON value {@code {"key": "cust-1", "ts": <epoch ms>, "value": 12.5}}:
  * <ul>
  *   <li>{@code key}: a string, number or boolean; missing: the record's key; no record key either: {@code "∅"};</li>
- *   <li>{@code ts} (epoch ms) or else {@code event_time}: a number is epoch seconds below 10^11 (fractions kept to the
- *       millisecond, as Python's {@code time.time()} writes), epoch ms otherwise; a string is ISO-8601 (with offset or
- *       {@code Z}) or such a number; missing both: the record's timestamp;</li>
+ *   <li>{@code ts} (epoch ms) or else {@code event_time}, read by {@link EventTime} exactly as the challenges' checks
+ *       read it (epoch seconds, with a fraction as Python's {@code time.time()} writes, epoch ms or ISO-8601);
+ *       missing both: the record's timestamp;</li>
  *   <li>{@code value}: a number; missing: 0, as in the scenario format (the window still counts the element).</li>
  * </ul>
  */
@@ -24,8 +22,6 @@ final class InputRecords {
     static final String NO_KEY = "∅";
     /** The header that carries the record's processing time on a virtual clock (playback), as a decimal. */
     static final String ARRIVAL_HEADER = "streamlab-arrival-ms";
-    private static final long SECONDS_BELOW = 100_000_000_000L;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A record that cannot be read: the reason says which field and why. */
     static final class Unreadable extends Exception {
@@ -46,7 +42,7 @@ final class InputRecords {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(recordValue);
+            root = EventTime.JSON.readTree(recordValue);
         } catch (JsonProcessingException e) {
             throw new Unreadable("not JSON: " + firstLine(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
@@ -100,49 +96,16 @@ final class InputRecords {
         }
         JsonNode et = root.get("event_time");
         if (et != null && !et.isNull()) {
-            if (et.isNumber()) {
-                return checked(fromNumber(et.asDouble(), et.isIntegralNumber() ? et.asLong() : null), "event_time");
+            try {
+                return EventTime.parse(et).millis();
+            } catch (EventTime.Unreadable e) {
+                throw new Unreadable("event_time: " + e.getMessage());
             }
-            if (et.isTextual()) {
-                return checked(fromText(et.asText().trim()), "event_time");
-            }
-            throw new Unreadable("event_time: " + abbreviate(et.toString()) + " is not a number or an ISO-8601 text");
         }
         if (recordTimestamp < 0) {
             throw new Unreadable("no ts, no event_time and no record timestamp");
         }
         return recordTimestamp;
-    }
-
-    private static long fromNumber(double d, Long exact) throws Unreadable {
-        if (!Double.isFinite(d)) {
-            throw new Unreadable("event_time: " + d + " is not finite");
-        }
-        if (Math.abs(d) < SECONDS_BELOW) {
-            return (long) Math.floor(d * 1000);
-        }
-        return exact != null ? exact : (long) Math.floor(d);
-    }
-
-    private static long fromText(String text) throws Unreadable {
-        try {
-            if (!text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')
-                    && text.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-')) {
-                return fromNumber(Double.parseDouble(text), text.contains(".") ? null : Long.parseLong(text));
-            }
-        } catch (NumberFormatException e) {
-            // not a plain number: try ISO-8601 below
-        }
-        try {
-            return Instant.parse(text).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e2) {
-                throw new Unreadable("event_time: \"" + abbreviate(text) + "\" is not epoch seconds, epoch ms or "
-                        + "ISO-8601 with an offset (like 2026-11-25T11:59:00Z)");
-            }
-        }
     }
 
     private static long checked(long ts, String field) throws Unreadable {

@@ -1,7 +1,7 @@
 package dev.streamlab.lab.validate.intermediate;
 
+import dev.streamlab.kafka.EventTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record InputEvents(List<Event> events, List<Problem> problems) {
     /** Floats are read as decimals so an event time is its exact text, not the nearest double. */
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final ObjectMapper JSON = EventTime.JSON;
     static final String FIELD = "event_time";
 
     public InputEvents {

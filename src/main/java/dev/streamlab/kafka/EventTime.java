@@ -1,6 +1,8 @@
-package dev.streamlab.lab.validate.intermediate;
+package dev.streamlab.kafka;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
@@ -22,6 +24,11 @@ import java.util.Objects;
 public record EventTime(long millis, Format format) {
     /** Numbers at or above this are milliseconds: 10^11 seconds is the year 5138, 10^11 ms is March 1973. */
     static final BigDecimal MILLIS_FROM = BigDecimal.valueOf(100_000_000_000L);
+    /**
+     * Reads JSON so that an {@code event_time} with a fraction keeps every digit it was written with: read as a
+     * double, 1764071999.9999999 would already be 12:00:00, the next minute's window.
+     */
+    public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public EventTime {
         Objects.requireNonNull(format, "format");
@@ -110,7 +117,7 @@ public record EventTime(long millis, Format format) {
         }
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }
