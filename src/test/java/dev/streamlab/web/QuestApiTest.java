@@ -124,6 +124,13 @@ class QuestApiTest {
     }
 
     @Test
+    void aChallengePageGivesTheValidateCommandForThisLabsOwnAddress() {
+        String page = Http.get(lab.url("/challenges/novice")).body();
+
+        assertTrue(page.contains("validate novice --lab " + lab.url("") + " --topic orders --group billing"), page);
+    }
+
+    @Test
     void badAnswersAndUnknownQuestionsSayWhatIsWrong() {
         HttpResponse<String> noOption = Http.send("POST", lab.url(answerPath(FIRST)), "{}");
         HttpResponse<String> outOfRange = Http.send("POST", lab.url(answerPath(FIRST)), "{\"option\": 99}");

@@ -46,6 +46,9 @@ public final class ChallengePage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    /** Where {@code validate} looks for the lab when given no {@code --lab}. */
+    static final String DEFAULT_LAB = "http://127.0.0.1:7070";
+
     private ChallengePage() {
     }
 
@@ -75,7 +78,7 @@ public final class ChallengePage {
                         h2("Test it"),
                         each(challenge.actions(), ChallengePage::action)
                 ).withId("actions"),
-                check(challenge),
+                check(challenge, labUrl),
                 p(a("Your progress and the quest's checklist →").withHref("/#progress")).withClass("next-page"));
     }
 
@@ -117,8 +120,10 @@ public final class ChallengePage {
                 .withClass("action");
     }
 
-    private static DomContent check(Challenge challenge) {
-        StringBuilder cli = new StringBuilder("java -jar target/streamlab.jar validate " + challenge.id());
+    private static DomContent check(Challenge challenge, String labUrl) {
+        // validate asks http://127.0.0.1:7070 unless told otherwise; a lab reached elsewhere says where it is.
+        String labOption = labUrl.equals(DEFAULT_LAB) ? "" : " --lab " + labUrl;
+        StringBuilder cli = new StringBuilder("java -jar target/streamlab.jar validate " + challenge.id() + labOption);
         DivTag fields = div().withClass("row");
         for (String field : challenge.fields()) {
             String value = switch (field) {
@@ -141,7 +146,8 @@ public final class ChallengePage {
                         output().withId("check-summary").withClass("message").attr("role", "status")).withClass("row"))
                         .withId("check-form").attr("data-challenge", challenge.id()),
                 ul().withId("check-results").withClass("check-results"),
-                p(text("From a terminal, the same checks: "), code(cli.toString()).withId("check-cli")).withClass("hint")
+                p(text("From a terminal, the same checks: "), code(cli.toString()).withId("check-cli")
+                        .attr("data-lab-option", labOption)).withClass("hint")
         ).withId("check");
     }
 }
