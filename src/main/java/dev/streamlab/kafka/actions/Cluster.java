@@ -115,11 +115,30 @@ final class Cluster implements AutoCloseable {
         if (topic == null || topic.isBlank()) {
             throw ActionException.badRequest("say which topic: \"topic\" is missing or empty.");
         }
-        TopicDescription description = await(admin().describeTopics(List.of(topic)).allTopicNames(),
-                cause -> cause instanceof UnknownTopicOrPartitionException || cause instanceof InvalidTopicException
-                        ? noSuchTopic(topic) : null).get(topic);
-        return description.partitions().size();
+        // A topic created a moment ago by another client may not be in this broker's metadata yet: give it a second.
+        long deadline = System.nanoTime() + NEW_TOPIC_PATIENCE.toNanos();
+        while (true) {
+            try {
+                TopicDescription description = await(admin().describeTopics(List.of(topic)).allTopicNames(),
+                        cause -> cause instanceof UnknownTopicOrPartitionException || cause instanceof InvalidTopicException
+                                ? noSuchTopic(topic) : null).get(topic);
+                return description.partitions().size();
+            } catch (ActionException e) {
+                if (e.problem() != Problem.NOT_FOUND || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable();
+            }
+        }
     }
+
+    /** How long a topic that is not there yet may take to appear before it counts as missing. */
+    static final java.time.Duration NEW_TOPIC_PATIENCE = java.time.Duration.ofSeconds(1);
 
     static ActionException noSuchTopic(String topic) {
         return ActionException.notFound("there is no topic \"" + topic + "\"; create it first with POST /api/topics "
