@@ -6,7 +6,6 @@ import dev.streamlab.kafka.EventTime;
 import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
  * Reads an input record's JSON value {@code {"key": "cust-1", "ts": <epoch ms>, "value": 12.5}}:

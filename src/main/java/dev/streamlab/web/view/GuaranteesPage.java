@@ -1,7 +1,6 @@
 package dev.streamlab.web.view;
 
 import dev.streamlab.lab.Chapter;
-import j2html.tags.DomContent;
 
 import java.util.List;
 

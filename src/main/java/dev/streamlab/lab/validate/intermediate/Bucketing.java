@@ -1,6 +1,5 @@
 package dev.streamlab.lab.validate.intermediate;
 
-import dev.streamlab.kafka.EventTime;
 import dev.streamlab.lab.validate.intermediate.InputEvents.Event;
 import dev.streamlab.lab.validate.intermediate.OutputWindows.WindowKey;
 

@@ -1,6 +1,5 @@
 package dev.streamlab.lab.validate.intermediate;
 
-import dev.streamlab.kafka.EventTime;
 import dev.streamlab.lab.Submission;
 import dev.streamlab.lab.validate.Check;
 import dev.streamlab.lab.validate.Params;

@@ -1,6 +1,5 @@
 package dev.streamlab.lab.validate.intermediate;
 
-import dev.streamlab.kafka.EventTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamlab.testing.Kafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

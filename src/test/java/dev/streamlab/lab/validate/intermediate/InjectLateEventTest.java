@@ -1,6 +1,5 @@
 package dev.streamlab.lab.validate.intermediate;
 
-import dev.streamlab.kafka.EventTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamlab.lab.validate.PageActionHandler;
 import dev.streamlab.testing.Kafka;

@@ -1,6 +1,5 @@
 package dev.streamlab.lab.validate.intermediate;
 
-import dev.streamlab.kafka.EventTime;
 import dev.streamlab.lab.validate.Report;
 import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.Names;
