@@ -6,13 +6,21 @@ import dev.streamlab.kafka.monitor.ClusterMonitor;
 import dev.streamlab.kafka.monitor.ClusterSnapshot;
 import dev.streamlab.kafka.tail.Isolation;
 import dev.streamlab.kafka.tail.LiveTails;
-import dev.streamlab.kafka.tail.RecordTail;
 import dev.streamlab.kafka.tail.StartPosition;
 import dev.streamlab.kafka.tail.TailException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +28,10 @@ import java.util.function.Supplier;
  * come from one shared tail per (topic, isolation), however many pages watch; a replay gets a tail of its own.
  * Subjects nobody watches any more are dropped, and their tails closed. Chapter 1's {@code running/TOPIC} subjects
  * come from {@link BatchStreamFeed}, which shares them the same way.
+ *
+ * <p>Opening a tail may wait seconds for Kafka, and closing one waits for its thread: neither happens under the lock
+ * the monitor's refresh and every other subscription take. A tail is reserved under the lock, opened outside it (a
+ * second page asking for the same tail meanwhile waits for that one opening only), and closed on a closer thread.
  */
 public final class KafkaSubjects implements LiveSources, AutoCloseable {
     /** Records a live stream keeps for clients that fall behind; what a page joining late sees first is less. */
@@ -28,8 +40,12 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     /** A page opening a topic sees this many of its latest records at once. */
     static final int BACKLOG_SHOWN = 60;
 
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSubjects.class);
+    /** How long {@link #close()} gives tails still closing; each one's own close waits at most a few seconds. */
+    private static final long CLOSING_WAIT_SECONDS = 10;
+
     private final ClusterMonitor monitor;
-    private final LiveTails tails;
+    private final TailSource tails;
     private final KafkaClients clients;
     private final Supplier<Map<String, ?>> demoConsumers;
     private final ObjectMapper json;
@@ -45,19 +61,35 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     /** Whether the monitor has polled once; before that the status is "not known yet", not "down". */
     private volatile boolean checked;
 
-    /** A subject and how many clients hold it. */
+    /** Closes tails nobody watches any more, so no page and no lock waits for a tail's thread to end. */
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "streamlab-tail-closer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * A subject, how many clients hold it (guarded by the subjects' lock) and what closes it with the last one: known
+     * once its tail opened (at once for state subjects), failed when it could not open.
+     */
     private static final class Shared<T> {
         final T subject;
-        final AutoCloseable onLastRelease;
+        final CompletableFuture<AutoCloseable> opened;
         int holders;
 
-        Shared(T subject, AutoCloseable onLastRelease) {
+        Shared(T subject, CompletableFuture<AutoCloseable> opened) {
             this.subject = subject;
-            this.onLastRelease = onLastRelease;
+            this.opened = opened;
         }
     }
 
     public KafkaSubjects(ClusterMonitor monitor, LiveTails tails, KafkaClients clients,
+                         Supplier<Map<String, ?>> demoConsumers, PlaybackFeed playback, GuaranteesFeed guarantees,
+                         BatchStreamFeed running, ObjectMapper json) {
+        this(monitor, TailSource.of(tails, clients), clients, demoConsumers, playback, guarantees, running, json);
+    }
+
+    public KafkaSubjects(ClusterMonitor monitor, TailSource tails, KafkaClients clients,
                          Supplier<Map<String, ?>> demoConsumers, PlaybackFeed playback, GuaranteesFeed guarantees,
                          BatchStreamFeed running, ObjectMapper json) {
         this.running = Objects.requireNonNull(running, "running");
@@ -98,7 +130,15 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
     }
 
     @Override
-    public synchronized Opened<StateSubject> state(String key) throws LiveRequestException {
+    public Opened<StateSubject> state(String key) throws LiveRequestException {
+        // Chapter 1's subjects open a consumer: outside our lock, which the monitor's refresh needs.
+        if (key.startsWith(BatchStreamFeed.PREFIX)) {
+            return running.open(key);
+        }
+        return sharedState(key);
+    }
+
+    private synchronized Opened<StateSubject> sharedState(String key) throws LiveRequestException {
         switch (key) {
             case "status" -> {
                 return new Opened<>(status, 0, () -> { });
@@ -119,9 +159,6 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
                 return new Opened<>(guarantees.state(), 0, () -> { });
             }
             default -> {
-                if (key.startsWith(BatchStreamFeed.PREFIX)) {
-                    return running.open(key);
-                }
                 if (!key.startsWith("topic/") && !key.startsWith("group/")) {
                     throw new LiveRequestException("unknown subject " + key);
                 }
@@ -132,7 +169,7 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
             StateSubject subject = new StateSubject(k, json, k.startsWith("group/")
                     ? () -> SubjectViews.lagHistory(monitor.history(), groupId) : () -> null);
             subject.update(view(k, monitor.latest()));
-            return new Shared<>(subject, () -> { });
+            return new Shared<>(subject, CompletableFuture.completedFuture(() -> { }));
         });
         return hold(states, key, shared);
     }
@@ -158,27 +195,69 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
         return "end".equals(from) ? live(topic, level) : replay(topic, level, start);
     }
 
-    private synchronized Opened<RecordStream> live(String topic, Isolation isolation) throws LiveRequestException {
+    private Opened<RecordStream> live(String topic, Isolation isolation) throws LiveRequestException {
         String key = "records/" + isolation.kafkaName() + "/" + topic;
-        Shared<RecordStream> shared = streams.get(key);
-        if (shared == null) {
-            RecordStream stream = new RecordStream(key, json, LIVE_CAPACITY);
-            AutoCloseable subscription = open(() -> tails.subscribe(topic, isolation, batch -> stream.append(batch.records()),
-                    stream::problem));
-            shared = new Shared<>(stream, subscription);
-            streams.put(key, shared);
+        Shared<RecordStream> shared;
+        boolean first;
+        Opened<RecordStream> held;
+        synchronized (this) { // reserve: the first page to ask opens the tail, the others wait for it
+            shared = streams.get(key);
+            first = shared == null;
+            if (first) {
+                shared = new Shared<>(new RecordStream(key, json, LIVE_CAPACITY), new CompletableFuture<>());
+                streams.put(key, shared);
+            }
+            held = hold(streams, key, shared);
         }
-        Opened<RecordStream> held = hold(streams, key, shared);
-        long head = held.subject().head();
-        return new Opened<>(held.subject(), Math.max(0, head - BACKLOG_SHOWN), held.release());
+        if (first) { // open, outside the lock
+            RecordStream stream = shared.subject;
+            try {
+                shared.opened.complete(open(() -> tails.live(topic, isolation, batch -> stream.append(batch.records()),
+                        stream::problem)));
+            } catch (LiveRequestException | RuntimeException e) {
+                forget(streams, key, shared); // the next page to ask tries again
+                shared.opened.completeExceptionally(e);
+            }
+        }
+        try {
+            awaitOpened(shared);
+        } catch (LiveRequestException | RuntimeException e) {
+            closeQuietly(held.release());
+            throw e;
+        }
+        long head = shared.subject.head();
+        return new Opened<>(shared.subject, Math.max(0, head - BACKLOG_SHOWN), held.release());
+    }
+
+    /** Waits for the tail another page is opening (bounded by the tail's own open timeout); its failure is ours. */
+    private static void awaitOpened(Shared<?> shared) throws LiveRequestException {
+        try {
+            shared.opened.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LiveRequestException("the lab is shutting down");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LiveRequestException refusal) {
+                throw new LiveRequestException(refusal.getMessage());
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private synchronized <T> void forget(Map<String, Shared<T>> registry, String key, Shared<T> shared) {
+        registry.remove(key, shared);
     }
 
     private Opened<RecordStream> replay(String topic, Isolation isolation, StartPosition start) throws LiveRequestException {
         RecordStream stream = new RecordStream("records/" + isolation.kafkaName() + "/" + topic + "@" + start.text(),
                 json, REPLAY_CAPACITY);
-        AutoCloseable tail = open(() -> RecordTail.open(clients, topic, isolation, start,
+        AutoCloseable tail = open(() -> tails.replay(topic, isolation, start,
                 batch -> stream.append(batch.records()), stream::problem));
-        return new Opened<>(stream, 0, tail);
+        // Closed on the closer thread: the page's unsubscribe, or the hub's flush cutting off a stalled page, never waits for it.
+        return new Opened<>(stream, 0, () -> closeLater(tail));
     }
 
     private static AutoCloseable open(Supplier<AutoCloseable> opener) throws LiveRequestException {
@@ -189,19 +268,42 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
         }
     }
 
+    /** Called with our lock held; the release, called once by one client, may come from any thread. */
     private <T> Opened<T> hold(Map<String, Shared<T>> registry, String key, Shared<T> shared) {
         shared.holders++;
-        return new Opened<>(shared.subject, 0, () -> release(registry, key, shared));
+        AtomicBoolean released = new AtomicBoolean();
+        return new Opened<>(shared.subject, 0, () -> {
+            if (released.compareAndSet(false, true)) {
+                release(registry, key, shared);
+            }
+        });
     }
 
-    private synchronized <T> void release(Map<String, Shared<T>> registry, String key, Shared<T> shared) {
-        if (--shared.holders == 0 && registry.get(key) == shared) {
-            registry.remove(key);
-            try {
-                shared.onLastRelease.close();
-            } catch (Exception ignored) {
-                // a tail that fails to close is gone anyway
-            }
+    private <T> void release(Map<String, Shared<T>> registry, String key, Shared<T> shared) {
+        boolean last;
+        synchronized (this) {
+            last = --shared.holders == 0 && registry.remove(key, shared);
+        }
+        if (last) {
+            // A tail still opening is closed once it has opened; one that failed to open has nothing to close.
+            shared.opened.thenAccept(this::closeLater);
+        }
+    }
+
+    /** Closes {@code tail} on the closer thread; inline once the subjects are closed (the lab is going away). */
+    private void closeLater(AutoCloseable tail) {
+        try {
+            closer.execute(() -> closeQuietly(tail));
+        } catch (RejectedExecutionException e) {
+            closeQuietly(tail);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("a tail failed to close; it is gone anyway", e);
         }
     }
 
@@ -211,10 +313,14 @@ public final class KafkaSubjects implements LiveSources, AutoCloseable {
         running.close();
         synchronized (this) {
             for (Shared<RecordStream> shared : streams.values()) {
-                shared.onLastRelease.close();
+                shared.opened.thenAccept(this::closeLater);
             }
             streams.clear();
             states.clear();
+        }
+        closer.shutdown();
+        if (!closer.awaitTermination(CLOSING_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("some record tails were still closing after {} s", CLOSING_WAIT_SECONDS);
         }
     }
 }
