@@ -28,6 +28,7 @@ class Live {
       this.bySubject.clear();
       for (const [ref, sub] of this.subscriptions) {
         sub.handlers.resync?.();
+        sub.failed = false;
         this.send({ ...sub.request, op: 'subscribe', ref });
       }
     };
@@ -66,15 +67,16 @@ class Live {
     return {
       close: () => {
         const sub = this.subscriptions.get(ref);
+        if (!sub) return;
         this.subscriptions.delete(ref);
-        const refs = sub?.subject && this.bySubject.get(sub.subject);
+        const refs = sub.subject && this.bySubject.get(sub.subject);
         if (refs) {
           refs.delete(ref);
-          if (refs.size === 0) {
-            this.bySubject.delete(sub.subject);
-            this.send({ op: 'unsubscribe', subject: sub.subject });
-          }
+          if (refs.size === 0) this.bySubject.delete(sub.subject);
         }
+        // By ref, even before the 'subscribed' reply: the hub handles messages in order, so it lets go of what this
+        // subscribe holds (a record tail is a consumer and a thread) and keeps the subject for the page's other refs.
+        if (!sub.failed) this.send({ op: 'unsubscribe', ref });
       },
     };
   }
@@ -98,6 +100,8 @@ class Live {
       }
       if (part.type === 'error') {
         const sub = part.ref && this.subscriptions.get(part.ref);
+        if (part.ref && !sub) continue; // about a subscription this page has closed since
+        if (sub) sub.failed = true; // the hub holds nothing for it: nothing to unsubscribe
         if (sub?.handlers.error) sub.handlers.error(part.error);
         else console.warn('lab:', part.error);
         continue;

@@ -178,6 +178,11 @@ public final class LabWeb implements AutoCloseable {
         return hub;
     }
 
+    /** The shared live tails, so a test can see which topics the lab still tails. */
+    public LiveTails tails() {
+        return tails;
+    }
+
     public ClusterMonitor monitor() {
         return monitor;
     }

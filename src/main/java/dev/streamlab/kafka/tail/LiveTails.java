@@ -86,6 +86,11 @@ public final class LiveTails implements AutoCloseable {
         return tail == null ? List.of() : tail.recent();
     }
 
+    /** Whether anybody holds the shared tail of (topic, isolation), opened or still opening. */
+    public synchronized boolean watches(String topic, Isolation isolation) {
+        return shared.containsKey(new Key(topic, isolation));
+    }
+
     /** How many shared tails (and so Kafka consumers) are open right now. */
     public int openTails() {
         List<Shared> all;

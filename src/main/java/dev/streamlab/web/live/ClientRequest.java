@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code playback} (the time lab's scenario playback), {@code steps} (one playback run's pipeline steps, {@code run}),
  * {@code records} (a topic's records; {@code isolation} read_uncommitted or read_committed, {@code from} end,
  * end:N, offset:N or time:T), {@code running} (chapter 1's batch-versus-stream demo on a {@code topic}).
- * {@code unsubscribe} names the subject key the hub answered with.
+ * {@code unsubscribe} gives the {@code ref} of the subscribe it undoes (allowed before the subscribe was answered;
+ * the subscription ends when no ref holds it), or names the subject key the hub answered with (ends it outright).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientRequest(String op, String ref, String subject, String topic, String group, String isolation, String from,

@@ -86,7 +86,7 @@ public final class LiveHub implements AutoCloseable {
         try {
             switch (op) {
                 case "subscribe" -> subscribe(client, request);
-                case "unsubscribe" -> unsubscribe(client, request.subject());
+                case "unsubscribe" -> unsubscribe(client, request);
                 default -> throw new LiveRequestException("unknown op \"" + op + "\": use subscribe or unsubscribe");
             }
         } catch (LiveRequestException e) {
@@ -100,8 +100,13 @@ public final class LiveHub implements AutoCloseable {
 
     private void subscribe(LiveClient client, ClientRequest request) throws LiveRequestException {
         String key = request.key();
+        String ref = holder(request);
         Subscription existing = client.subscriptions.get(key);
         if (existing != null) {
+            if (!existing.hold(ref, MAX_SUBSCRIPTIONS)) {
+                throw new LiveRequestException("at most " + MAX_SUBSCRIPTIONS + " parts of a page may watch " + key
+                        + "; unsubscribe some first");
+            }
             // Another part of the page watches it too: it needs the whole state, not the next delta.
             existing.resendSnapshot();
             acknowledge(client, request, key);
@@ -119,6 +124,7 @@ public final class LiveHub implements AutoCloseable {
             LiveSources.Opened<StateSubject> opened = sources.state(key);
             subscription = new Subscription.State(opened.subject(), opened.release());
         }
+        subscription.hold(ref, MAX_SUBSCRIPTIONS);
         Subscription previous = client.subscriptions.put(key, subscription);
         if (previous != null) {
             previous.release();
@@ -138,7 +144,31 @@ public final class LiveHub implements AutoCloseable {
         reply(client, ack);
     }
 
-    private void unsubscribe(LiveClient client, String key) throws LiveRequestException {
+    /** Who holds a subscription: the subscribe's ref, or "" for a client that sends none. */
+    private static String holder(ClientRequest request) {
+        return request.ref() == null ? "" : request.ref();
+    }
+
+    /**
+     * By ref: that part of the page lets go, and the subscription ends with its last holder. A page may send it
+     * before the subscribe was answered: messages are handled in order, so the subscribe came first. By subject key
+     * (no ref): the subscription ends whoever holds it.
+     */
+    private void unsubscribe(LiveClient client, ClientRequest request) throws LiveRequestException {
+        if (request.ref() != null) {
+            String ref = request.ref();
+            for (Map.Entry<String, Subscription> entry : client.subscriptions.entrySet()) {
+                Subscription subscription = entry.getValue();
+                if (subscription.heldBy(ref)) {
+                    if (subscription.letGo(ref) && client.subscriptions.remove(entry.getKey(), subscription)) {
+                        subscription.release();
+                    }
+                    return;
+                }
+            }
+            throw new LiveRequestException("nothing is subscribed with ref \"" + ref + "\"");
+        }
+        String key = request.subject();
         Subscription subscription = key == null ? null : client.subscriptions.remove(key);
         if (subscription == null) {
             throw new LiveRequestException("not subscribed to \"" + key + "\"");

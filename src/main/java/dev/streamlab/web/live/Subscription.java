@@ -1,10 +1,17 @@
 package dev.streamlab.web.live;
 
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** One subject one client watches, and how far that client has got. Touched only by the hub's flush thread. */
+/**
+ * One subject one client watches, and how far that client has got; its position is touched only by the hub's flush
+ * thread. Several parts of a page may watch one subject: each holds it by the ref of its subscribe, and the
+ * subscription ends when the last ref lets go.
+ */
 abstract sealed class Subscription permits Subscription.State, Subscription.Records {
     private final AutoCloseable release;
+    private final Set<String> refs = ConcurrentHashMap.newKeySet();
 
     private Subscription(AutoCloseable release) {
         this.release = Objects.requireNonNull(release, "release");
@@ -14,6 +21,21 @@ abstract sealed class Subscription permits Subscription.State, Subscription.Reco
 
     /** The frame part that brings the client up to date, or null when it already is; advances the client's position. */
     abstract String nextPart(int maxRecords);
+
+    /** Adds a holder ({@code ""} for a subscribe without ref); false when {@code max} parts hold it already. */
+    boolean hold(String ref, int max) {
+        return refs.contains(ref) || (refs.size() < max && refs.add(ref));
+    }
+
+    boolean heldBy(String ref) {
+        return refs.contains(ref);
+    }
+
+    /** Removes a holder; true when nobody holds the subscription any more. */
+    boolean letGo(String ref) {
+        refs.remove(ref);
+        return refs.isEmpty();
+    }
 
     /** The next part is a snapshot again (state); records just go on. */
     void resendSnapshot() {

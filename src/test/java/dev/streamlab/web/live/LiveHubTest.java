@@ -165,6 +165,26 @@ class LiveHubTest {
     }
 
     @Test
+    void anUnsubscribeByRefLetsGoOfThatPartOnlyAndMaySendBeforeTheSubscribeWasAnswered() {
+        sources.addRecords("records/read_uncommitted/orders");
+        FakeSink page = new FakeSink(true);
+        LiveClient client = hub.connect(page);
+        String subscribe = "{\"op\":\"subscribe\",\"ref\":\"%s\",\"subject\":\"records\",\"topic\":\"orders\"}";
+        hub.receive(client, subscribe.formatted("r1"));
+        hub.receive(client, subscribe.formatted("r2"));
+        hub.receive(client, "{\"op\":\"unsubscribe\",\"ref\":\"r1\"}"); // before any frame went out
+        assertEquals(1, sources.openSubscriptions.get("records/read_uncommitted/orders").get(), "r2 still watches it");
+
+        hub.receive(client, "{\"op\":\"unsubscribe\",\"ref\":\"r2\"}");
+        assertEquals(0, sources.openSubscriptions.get("records/read_uncommitted/orders").get());
+        hub.receive(client, "{\"op\":\"unsubscribe\",\"ref\":\"r2\"}");
+        hub.flush();
+        JsonNode last = page.parts().get(page.parts().size() - 1);
+        assertEquals("r2", last.get("ref").asText());
+        assertTrue(last.get("error").asText().contains("nothing is subscribed with ref"), last.toString());
+    }
+
+    @Test
     void aClientSubscribedTwiceToTheSameSubjectHoldsItOnceAndGetsTheWholeStateAgain() {
         sources.addState("cluster").update(Map.of("status", "up"));
         FakeSink page = new FakeSink(true);
