@@ -7,6 +7,12 @@ import { $, el } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MAX_EVENT_ROWS = 30;
+// A pipeline on a learner's topic runs as long as they produce: the page keeps only the newest events, windows and
+// dropped events (and says so), so it stays fast and bounded however long it runs. ?keep=N (10..2000) lowers it.
+const KEEP = (() => {
+  const asked = Number(new URLSearchParams(location.search).get('keep'));
+  return Number.isInteger(asked) && asked >= 10 && asked <= 2000 ? asked : 2000;
+})();
 const svg = (tag, attrs = {}) => {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
@@ -35,7 +41,23 @@ function emptyModel() {
     idle: new Set(),
     late: [],
     log: [],
+    seen: 0, // events ever applied; numbers them
+    forgotten: 0, // events no longer kept
   };
+}
+
+// Drops the oldest beyond KEEP: events and late ones by arrival, windows by creation (a Map keeps insertion order).
+function trim() {
+  const over = model.events.length - KEEP;
+  if (over > 0) {
+    model.events.splice(0, over);
+    model.forgotten += over;
+  }
+  if (model.late.length > KEEP) model.late.splice(0, model.late.length - KEEP);
+  for (const k of model.windows.keys()) {
+    if (model.windows.size <= KEEP) break;
+    model.windows.delete(k);
+  }
 }
 
 // ---------- the playback's state: scenario, run, position ----------
@@ -106,6 +128,7 @@ function startRun(id) {
     },
     records(steps) {
       for (const step of steps) apply(step);
+      trim();
       schedule();
     },
   });
@@ -115,7 +138,7 @@ function startRun(id) {
 function apply(step) {
   let event = null;
   if (step.partition >= 0) {
-    event = { index: model.events.length, key: step.key, ts: step.eventTime, partition: step.partition,
+    event = { index: model.seen++, key: step.key, ts: step.eventTime, partition: step.partition,
       arrivalMs: step.arrivalMs, status: 'on-time', reason: '' };
     model.events.push(event);
   }
@@ -236,6 +259,34 @@ function fireReason(f) {
 }
 
 // ---------- drawing ----------
+// The smallest and largest of a long list, without spreading it into arguments (which overflows the call stack).
+function extent(values) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
+function drawBound() {
+  const host = $('stage');
+  let note = document.getElementById('model-bound');
+  if (!note) {
+    note = el('p', 'hint');
+    note.id = 'model-bound';
+    host.after(note);
+  }
+  note.textContent = model.forgotten
+    ? `Showing the last ${KEEP} events (and at most ${KEEP} windows): ${model.forgotten} older ones are no longer drawn; the pipeline counted them all.`
+    : '';
+  host.dataset.events = model.events.length;
+  host.dataset.windows = model.windows.size;
+  host.dataset.late = model.late.length;
+  host.dataset.keep = KEEP;
+}
+
 let scheduled = false;
 function schedule() {
   if (scheduled) return;
@@ -248,6 +299,7 @@ function schedule() {
 
 function draw() {
   drawStage();
+  drawBound();
   drawResults();
   drawLate();
   drawLog();
@@ -276,8 +328,7 @@ function drawStage() {
   const shown = model.events.slice(-MAX_EVENT_ROWS);
   const lateTop = eventsTop + Math.max(shown.length, 1) * rowH + 16;
   const height = lateTop + 34;
-  let min = Math.min(...times);
-  let max = Math.max(...times);
+  let [min, max] = extent(times);
   const pad = Math.max((max - min) * 0.05, 1000);
   min -= pad;
   max += pad;
