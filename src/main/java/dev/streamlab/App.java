@@ -54,7 +54,7 @@ public final class App {
             ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
             started.push(probe);
             LabWeb web = LabWeb.build(QuestLoader.load(), brokerInfo, clients, probe::probe, clock, startedAt,
-                    allowedHosts(settings.host()), HubSettings.defaults(), dataDir.progress());
+                    allowedHosts(settings), HubSettings.defaults(), dataDir.progress());
             started.push(web);
             WebServer server = web.server();
 
@@ -124,9 +124,13 @@ public final class App {
         }
     }
 
-    /** Names a browser may use for the lab besides localhost and IP literals (which {@code OriginPolicy} always allows). */
-    static Set<String> allowedHosts(String host) {
-        Set<String> names = new HashSet<>();
+    /**
+     * Names a browser may use for the lab besides localhost and IP literals (which {@code OriginPolicy} always allows):
+     * the address it listens on, this machine's name and the names of {@code --allowed-hosts}.
+     */
+    static Set<String> allowedHosts(LabSettings settings) {
+        String host = settings.host();
+        Set<String> names = new HashSet<>(settings.allowedHosts());
         names.add(host);
         names.add(advertisedHost(host));
         try {

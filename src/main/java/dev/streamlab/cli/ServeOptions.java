@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The options of {@code serve}; each can also come from the environment variable named in its help. */
@@ -48,8 +49,14 @@ public final class ServeOptions {
             description = "Show Kafka's and Jetty's own logs (otherwise only warnings) (env STREAMLAB_VERBOSE).")
     boolean verbose;
 
+    @Option(names = "--allowed-hosts", paramLabel = "NAME[,...]", split = ",", defaultValue = "${STREAMLAB_ALLOWED_HOSTS}",
+            description = "More host names the lab answers to, besides localhost, IP addresses and this machine's name, "
+                    + "e.g. a classroom's DNS name (env STREAMLAB_ALLOWED_HOSTS).")
+    List<String> allowedHosts;
+
     LabSettings toSettings() {
         return new LabSettings(host, port, kafkaPort, dataDir, fresh, Optional.ofNullable(bootstrapServers),
-                Optional.ofNullable(kafkaConfig), verbose, Duration.ofSeconds(connectTimeoutSeconds));
+                Optional.ofNullable(kafkaConfig), verbose, Duration.ofSeconds(connectTimeoutSeconds),
+                allowedHosts == null ? List.of() : allowedHosts);
     }
 }

@@ -2,6 +2,7 @@ package dev.streamlab.web;
 
 import dev.streamlab.engine.EngineConfig;
 import dev.streamlab.engine.WindowSpec;
+import dev.streamlab.kafka.actions.TopicActions;
 import dev.streamlab.kafka.pipeline.PipelineException;
 import dev.streamlab.kafka.pipeline.TopicPipelines;
 import dev.streamlab.kafka.playback.ConfigOverrides;
@@ -44,6 +45,8 @@ final class PlaybackController {
     /** {@code POST /api/pipelines}: starts or reconfigures the pipeline on a topic of the learner's. */
     void startPipeline(Context ctx) {
         PipelineBody body = JsonBodies.read(ctx.body(), PipelineBody.class, PIPELINE_EXAMPLE);
+        TopicActions.refuseInternal(body.topic(), "A pipeline on it would read Kafka's own bookkeeping and write "
+                + "topics next to it");
         WindowBody w = body.window();
         ConfigOverrides overrides = new ConfigOverrides(w == null ? null : w.type(), w == null ? null : w.sizeMs(),
                 w == null ? null : w.slideMs(), w == null ? null : w.gapMs(), body.maxOutOfOrdernessMs(),
@@ -67,6 +70,7 @@ final class PlaybackController {
     /** {@code DELETE /api/pipelines/{topic}}: 204, or 404 when none runs on it. */
     void stopPipeline(Context ctx) {
         String topic = ctx.pathParam("topic");
+        TopicActions.checkTopic(topic);
         if (!time.pipelines().stop(topic)) {
             throw new BadPlayback(HttpStatus.NOT_FOUND, "no pipeline runs on " + topic);
         }

@@ -1,5 +1,6 @@
 package dev.streamlab.web;
 
+import dev.streamlab.kafka.actions.TopicActions;
 import dev.streamlab.lab.CodeSample;
 import dev.streamlab.lab.QuestService;
 import dev.streamlab.lab.Submission;
@@ -68,6 +69,8 @@ final class QuestController {
 
     void act(Context ctx) {
         WorkBody body = work(ctx);
+        TopicActions.refuseInternal(body.topic() == null ? null : body.topic().trim(),
+                "The challenge's actions write to the topic you name, and writing to it would corrupt what Kafka keeps there");
         ctx.json(run(() -> quest.act(ctx.pathParam("challenge"), ctx.pathParam("action"),
                 new Submission(body.topic(), body.group(), body.output()))));
     }
@@ -92,9 +95,19 @@ final class QuestController {
         ctx.json(Map.of("learner", name.value()));
     }
 
+    /** The names a learner typed, each checked by Kafka's rule before any check or action looks for it. */
     private static WorkBody work(Context ctx) {
-        return ctx.body().isBlank() ? new WorkBody(null, null, null, null)
+        WorkBody body = ctx.body().isBlank() ? new WorkBody(null, null, null, null)
                 : JsonBodies.read(ctx.body(), WorkBody.class, "{\"topic\": \"orders\", \"group\": \"billing\"}");
+        for (String topic : new String[] {body.topic(), body.output()}) {
+            if (topic != null && !topic.isBlank()) {
+                TopicActions.checkTopic(topic.trim());
+            }
+        }
+        if (body.group() != null && !body.group().isBlank()) {
+            TopicActions.checkGroup(body.group().trim());
+        }
+        return body;
     }
 
     private static <T> T run(Supplier<T> action) {

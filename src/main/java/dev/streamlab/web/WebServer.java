@@ -44,8 +44,10 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            // A page elsewhere must not drive the learner's lab: refuse its state changes and its live channel.
+            // Only the lab's own host names are answered (DNS rebinding); a page elsewhere must not drive the
+            // learner's lab: refuse its state changes and its live channel.
             config.routes.before(ctx -> {
+                refuseForeignHost(origins, ctx);
                 if (STATE_CHANGING.contains(ctx.method().name())) {
                     refuseForeignOrigin(origins, ctx);
                 }
@@ -55,7 +57,10 @@ public final class WebServer implements AutoCloseable {
                     lab.kafkaChanged().run();
                 }
             });
-            config.routes.wsBeforeUpgrade("/ws", ctx -> refuseForeignOrigin(origins, ctx));
+            config.routes.wsBeforeUpgrade("/ws", ctx -> {
+                refuseForeignHost(origins, ctx);
+                refuseForeignOrigin(origins, ctx);
+            });
             config.routes.ws("/ws", live::configure);
             config.routes.get("/", pages::home);
             config.routes.get("/api/health", health::health);
@@ -123,7 +128,33 @@ public final class WebServer implements AutoCloseable {
 
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
+    /** The API answers JSON as it always does; a page or file gets the same sentence as plain text, to read. */
+    private static void refuseForeignHost(OriginPolicy origins, Context ctx) {
+        if (ctx.status() == HttpStatus.FORBIDDEN) {
+            return; // refused already (the upgrade passes the HTTP before-handlers first)
+        }
+        String refusal = origins.hostRefusal(ctx.header("Host"));
+        if (refusal != null) {
+            LOG.warn("refused {} {} sent to host {}: not one of the lab's names", ctx.method(), ctx.path(),
+                    shortened(ctx.header("Host")));
+            ctx.status(HttpStatus.FORBIDDEN);
+            if (ctx.path().startsWith("/api/")) {
+                ctx.json(Map.of("error", refusal));
+            } else {
+                ctx.contentType("text/plain; charset=utf-8").result("Streamlab refused this request: " + refusal + "\n");
+            }
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static String shortened(String text) {
+        return text == null || text.length() <= 100 ? text : text.substring(0, 100) + "...";
+    }
+
     private static void refuseForeignOrigin(OriginPolicy origins, Context ctx) {
+        if (ctx.status() == HttpStatus.FORBIDDEN) {
+            return;
+        }
         String refusal = origins.refusal(ctx.header("Origin"), ctx.header("Host"));
         if (refusal != null) {
             LOG.warn("refused {} {} from origin {}: {}", ctx.method(), ctx.path(), ctx.header("Origin"), refusal);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +50,24 @@ class LabSettingsTest {
     void aZeroConnectTimeoutIsRefused() {
         assertThrows(InvalidSettingException.class, () -> new LabSettings("127.0.0.1", 1, 2, Path.of("d"), false,
                 Optional.of("k:9092"), Optional.empty(), false, Duration.ZERO));
+    }
+
+    @Test
+    void allowedHostsAreKeptInLowerCaseWithoutBlanksOrRepeats() {
+        LabSettings settings = new LabSettings("127.0.0.1", 7070, 9092, Path.of("d"), false, Optional.empty(),
+                Optional.empty(), false, Duration.ofSeconds(10), List.of(" Lab.School.example", "", "lab.school.example", "box"));
+
+        assertEquals(List.of("lab.school.example", "box"), settings.allowedHosts());
+    }
+
+    @Test
+    void anAllowedHostWithASchemeOrPortIsRefusedNamingTheOption() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> new LabSettings("127.0.0.1", 7070,
+                9092, Path.of("d"), false, Optional.empty(), Optional.empty(), false, Duration.ofSeconds(10),
+                List.of("http://lab.school.example:7070")));
+
+        assertEquals("--allowed-hosts takes host names separated by commas, such as lab.school.example,teacher-laptop; "
+                + "\"http://lab.school.example:7070\" is not one (no scheme, port or path)", e.getMessage());
     }
 
     private static LabSettings settings(int web, int kafka, Optional<String> bootstrap) {

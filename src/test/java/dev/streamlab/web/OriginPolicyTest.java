@@ -36,9 +36,42 @@ class OriginPolicyTest {
     }
 
     @Test
+    void everyRequestToTheLabsOwnNamesIsAnsweredWithOrWithoutOrigin() {
+        for (String host : new String[] {"127.0.0.1:7070", "localhost:7070", "LOCALHOST", "[::1]:7070", "[::1]",
+                "192.168.1.20:7070", "lab-box:7070", "Lab-Box", "app.localhost:7070", "localhost.:7070"}) {
+            assertNull(policy.hostRefusal(host), host);
+        }
+    }
+
+    @Test
+    void aRequestToAnotherNameIsRefusedEvenWithoutOrigin() {
+        String refusal = policy.hostRefusal("evil.example:42070");
+        assertNotNull(refusal);
+        assertTrue(refusal.contains("\"evil.example:42070\", which is not one of the lab's addresses"), refusal);
+        assertTrue(refusal.contains("http://127.0.0.1:42070"), "names the address to use instead: " + refusal);
+        assertTrue(refusal.contains("--allowed-hosts evil.example"), "names the option: " + refusal);
+        for (String host : new String[] {"lab-box.evil.example", "localhost.evil.example", "127.0.0.1.evil.example",
+                "127.0.0.1@evil.example", "127.0.0.1/path", "", "a b"}) {
+            assertNotNull(policy.hostRefusal(host), host);
+        }
+    }
+
+    @Test
+    void aRequestWithoutAnyHostHeaderComesFromATool() {
+        assertNull(policy.hostRefusal(null), "HTTP/1.0 needs no Host, and no browser sends a request without one");
+        assertNotNull(policy.refusal("http://127.0.0.1:7070", null), "but a page's request always names its host");
+    }
+
+    @Test
+    void aRefusalRepeatsAtMostTheStartOfAHugeHostHeader() {
+        String refusal = policy.hostRefusal("x".repeat(5000) + ".example");
+        assertTrue(refusal.length() < 1000, refusal.length() + " characters");
+    }
+
+    @Test
     void aRebindingNameIsRefusedEvenWhenOriginAndHostAgree() {
         String refusal = policy.refusal("http://attacker.example:7070", "attacker.example:7070");
         assertNotNull(refusal);
-        assertTrue(refusal.contains("not the lab's address"), refusal);
+        assertTrue(refusal.contains("not one of the lab's addresses"), refusal);
     }
 }

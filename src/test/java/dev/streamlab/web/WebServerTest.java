@@ -7,7 +7,24 @@ import dev.streamlab.testing.TestLab;
 import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.testing.Http;
 import dev.streamlab.testing.TestBroker;
+import dev.streamlab.App;
+import dev.streamlab.RunningLab;
+import dev.streamlab.config.LabSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -98,6 +115,86 @@ class WebServerTest {
         }
     }
 
+    @Test
+    void aRequestSentToAnotherHostNameIsRefusedWithTheReasonEvenWithoutOrigin() {
+        try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
+            String api = Raw.get(lab.port(), "/api/progress", "evil.example:" + lab.port());
+            assertTrue(api.startsWith("HTTP/1.1 403"), api);
+            assertTrue(api.contains("{\"error\":\"this request was sent to \\\"evil.example:" + lab.port()
+                    + "\\\", which is not one of the lab's addresses"), api);
+
+            String page = Raw.get(lab.port(), "/", "evil.example:" + lab.port());
+            assertTrue(page.startsWith("HTTP/1.1 403"), page);
+            assertTrue(page.contains("Content-Type: text/plain"), page);
+            assertTrue(page.contains("Streamlab refused this request: this request was sent to \"evil.example:"), page);
+
+            assertTrue(Raw.get(lab.port(), "/web/js/home.js", "evil.example").startsWith("HTTP/1.1 403"), "static files too");
+            String upgrade = Raw.upgrade(lab.port(), "evil.example:" + lab.port());
+            assertTrue(upgrade.startsWith("HTTP/1.1 403"), upgrade);
+        }
+    }
+
+    @Test
+    void requestsSentToLoopbackNamesAndIpAddressesAreAnswered() {
+        try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
+            for (String host : new String[] {"127.0.0.1:" + lab.port(), "localhost:" + lab.port(), "[::1]:" + lab.port()}) {
+                assertTrue(Raw.get(lab.port(), "/api/progress", host).startsWith("HTTP/1.1 200"), host);
+                assertTrue(Raw.get(lab.port(), "/", host).startsWith("HTTP/1.1 200"), host);
+                assertTrue(Raw.upgrade(lab.port(), host).startsWith("HTTP/1.1 101"), host);
+            }
+        }
+    }
+
+    @Test
+    void theMachinesOwnNameAndTheAllowedHostsNamesAreAnswered(@TempDir Path dir) throws Exception {
+        LabSettings settings = new LabSettings("127.0.0.1", FreePorts.next(), FreePorts.next(), dir.resolve("data"), false,
+                Optional.of(TestBroker.bootstrapServers()), Optional.empty(), false, Duration.ofSeconds(10),
+                List.of("lab.school.example", "Teacher-Laptop"));
+        try (RunningLab lab = App.start(settings, Clock.systemUTC())) {
+            int port = URI.create(lab.webUrl()).getPort();
+            String machine = InetAddress.getLocalHost().getHostName();
+            for (String host : new String[] {"lab.school.example:" + port, "teacher-laptop", machine + ":" + port}) {
+                assertTrue(Raw.get(port, "/api/progress", host).startsWith("HTTP/1.1 200"), host);
+                assertTrue(Raw.upgrade(port, host).startsWith("HTTP/1.1 101"), host);
+            }
+            assertTrue(Raw.get(port, "/api/progress", "other.school.example").startsWith("HTTP/1.1 403"));
+        }
+    }
+
+    /** Requests with a Host header of the test's choosing, which java.net.http does not let a caller set. */
+    private static final class Raw {
+        static String get(int port, String path, String host) {
+            return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", false);
+        }
+
+        /** A WebSocket upgrade; only the status line and headers are read back. */
+        static String upgrade(int port, String host) {
+            return exchange(port, "GET /ws HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n", true);
+        }
+
+        private static String exchange(int port, String request, boolean headersOnly) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(15_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                ByteArrayOutputStream answer = new ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                InputStream in = socket.getInputStream();
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                    String text = answer.toString(StandardCharsets.UTF_8);
+                    if (headersOnly && text.contains("\r\n\r\n")) {
+                        break; // an upgrade's connection stays open: its status and headers are all there is to read
+                    }
+                }
+                return answer.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** The lab's web side on a free port in front of {@code bootstrap}, with the test's clock. */
     private static final class Lab implements AutoCloseable {
         private final TestLab web;
@@ -108,6 +205,10 @@ class WebServerTest {
 
         String url(String path) {
             return web.url(path);
+        }
+
+        int port() {
+            return web.port();
         }
 
         @Override

@@ -115,6 +115,7 @@ final class Cluster implements AutoCloseable {
         if (topic == null || topic.isBlank()) {
             throw ActionException.badRequest("say which topic: \"topic\" is missing or empty.");
         }
+        TopicActions.checkTopic(topic); // a name Kafka refuses is the learner's slip, not a topic that is missing
         // A topic created a moment ago by another client may not be in this broker's metadata yet: give it a second.
         long deadline = System.nanoTime() + NEW_TOPIC_PATIENCE.toNanos();
         while (true) {

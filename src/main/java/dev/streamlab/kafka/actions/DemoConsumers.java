@@ -43,19 +43,22 @@ public final class DemoConsumers implements AutoCloseable {
      * Starts a consumer in {@code group} reading {@code request.topic()} from the group's committed offsets (or the
      * earliest record when the group has none).
      *
-     * @throws ActionException BAD_REQUEST for a missing group or topic name or a negative or huge speed, NOT_FOUND
+     * @throws ActionException FORBIDDEN for Kafka's internal topics, BAD_REQUEST for a missing or illegal group or topic name or a negative or huge speed, NOT_FOUND
      *                         when the topic does not exist, CONFLICT when {@link #limit()} consumers already run
      */
     public DemoConsumerView start(String group, StartConsumerRequest request) {
         if (group == null || group.isBlank()) {
             throw ActionException.badRequest("say which consumer group the consumer joins: the group name is empty.");
         }
+        TopicActions.checkGroup(group);
         int rate = request.recordsPerSecond() == null ? 0 : request.recordsPerSecond();
         if (rate < 0 || rate > MAX_RECORDS_PER_SECOND) {
             throw ActionException.badRequest("recordsPerSecond must be 0 (as fast as possible) or from 1 to "
                     + MAX_RECORDS_PER_SECOND + " (a slow consumer, to watch lag grow), got " + rate + ".");
         }
         String topic = request.topic();
+        TopicActions.refuseInternal(topic, "Its records are Kafka's own binary bookkeeping, and a demo group on it "
+                + "would show nothing of how groups share a learner's topic");
         cluster.partitions(topic);
         DemoConsumer consumer;
         synchronized (this) {

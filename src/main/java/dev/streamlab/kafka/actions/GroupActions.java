@@ -40,13 +40,16 @@ public final class GroupActions {
      * ([log start, end]); a time moves to the first record at or after it, or to the end when there is none.
      * A group that does not exist yet is fine: the reset creates its committed offsets.
      *
-     * @throws ActionException BAD_REQUEST for a missing or unknown target or a missing or bad offset or time,
+     * @throws ActionException FORBIDDEN for Kafka's internal topics, BAD_REQUEST for an illegal group or topic name, a missing or unknown target or a missing or bad offset or time,
      *                         NOT_FOUND when the topic does not exist, CONFLICT when the group has active members
      */
     public GroupReset reset(String group, ResetRequest request) {
         if (group == null || group.isBlank()) {
             throw ActionException.badRequest("say which consumer group to reset: the group name is empty.");
         }
+        TopicActions.checkGroup(group);
+        TopicActions.refuseInternal(request.topic(), "Committing offsets on it would tell Kafka's own readers "
+                + "(the group coordinator, transactions) to skip their records");
         String to = request.to();
         if (to == null || !TARGETS.contains(to)) {
             throw ActionException.badRequest((to == null ? "\"to\" is missing" : "\"to\": \"" + to + "\" is not a target")

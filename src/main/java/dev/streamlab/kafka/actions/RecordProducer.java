@@ -71,11 +71,12 @@ public final class RecordProducer implements AutoCloseable {
     /**
      * Writes the record to an existing topic and waits until all in-sync replicas have it ({@code acks=all}).
      *
-     * @throws ActionException NOT_FOUND for a missing topic (never auto-created), BAD_REQUEST for a partition out of
+     * @throws ActionException FORBIDDEN for Kafka's internal topics, NOT_FOUND for a missing topic (never auto-created), BAD_REQUEST for a partition out of
      *                         range, an unreadable event time or a record the broker refuses, UNAVAILABLE when Kafka
      *                         does not answer within about {@value #DELIVERY_SECONDS} seconds
      */
     public ProducedRecord produce(String topic, ProduceRequest request) {
+        TopicActions.refuseInternal(topic, "Writing to it would corrupt what Kafka keeps there for every client");
         int partitions = cluster.partitions(topic);
         Integer partition = request.partition();
         if (partition != null && (partition < 0 || partition >= partitions)) {

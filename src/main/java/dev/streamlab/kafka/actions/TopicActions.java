@@ -1,5 +1,6 @@
 package dev.streamlab.kafka.actions;
 
+import dev.streamlab.kafka.KafkaNames;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -18,8 +19,8 @@ public final class TopicActions {
      */
     public static final int MAX_PARTITIONS = 64;
 
-    /** Kafka's limit on a topic name's length (from {@code org.apache.kafka.common.internals.Topic}). */
-    static final int MAX_NAME_LENGTH = 249;
+    /** Kafka's limit on a topic name's length. */
+    static final int MAX_NAME_LENGTH = KafkaNames.MAX_LENGTH;
 
     private static final Map<String, String> INTERNAL_TOPIC_ROLES = Map.of(
             Topic.GROUP_METADATA_TOPIC_NAME, "it stores every consumer group's committed offsets",
@@ -42,6 +43,8 @@ public final class TopicActions {
     public TopicCreated create(CreateTopicRequest request) {
         String name = request.name();
         checkName(name);
+        refuseInternal(name, "Creating one would give Kafka's tools a topic they take for theirs (and the lab "
+                + "does not delete internal topics)");
         int partitions = checkPartitions(request.partitions());
         NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty());
         cluster.await(cluster.admin().createTopics(List.of(topic)).all(), cause -> {
@@ -71,15 +74,8 @@ public final class TopicActions {
         if (name == null || name.isBlank()) {
             throw ActionException.badRequest("say which topic to delete: the name is empty.");
         }
-        if (isInternal(name)) {
-            String role = INTERNAL_TOPIC_ROLES.get(name);
-            throw new ActionException(Problem.FORBIDDEN, "\"" + name + "\" is one of Kafka's internal topics"
-                    + (role == null ? " (names starting with \"__\" belong to Kafka and the tools built on it)" : ": " + role)
-                    + ". Deleting it would break the cluster for every client, so the lab does not do it.");
-        }
-        if (!Topic.isValid(name)) {
-            throw Cluster.noSuchTopic(name);
-        }
+        checkTopic(name);
+        refuseInternal(name, "Deleting it would break the cluster for every client");
         cluster.await(cluster.admin().deleteTopics(List.of(name)).all(),
                 cause -> cause instanceof UnknownTopicOrPartitionException
                         ? ActionException.notFound("there is no topic \"" + name + "\" to delete; check the name.")
@@ -93,48 +89,40 @@ public final class TopicActions {
 
     static void checkName(String name) {
         if (name == null || name.isEmpty()) {
-            throw ActionException.badRequest("a topic needs a name: give \"name\", for example \"orders\". " + RULES);
+            throw ActionException.badRequest("a topic needs a name: give \"name\", for example \"orders\". "
+                    + KafkaNames.TOPIC_RULES);
         }
-        if (name.equals(".") || name.equals("..")) {
-            throw ActionException.badRequest("\"" + name + "\" cannot be a topic name because it means a directory on "
-                    + "the broker's disk. " + RULES);
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw ActionException.badRequest("the name is " + name.length() + " characters long; Kafka allows at most "
-                    + MAX_NAME_LENGTH + " because it becomes a directory name on the broker's disk. " + RULES);
-        }
-        for (int i = 0; i < name.length(); i++) {
-            int c = name.codePointAt(i);
-            if (!isLegal(c)) {
-                throw ActionException.badRequest("\"" + name + "\" is not a valid topic name: " + describe(c)
-                        + " is not allowed. " + RULES);
-            }
-        }
-        // Topic.validate is Kafka's own check; ours above explains, this one guarantees we agree with Kafka.
-        try {
-            Topic.validate(name);
-        } catch (InvalidTopicException e) {
-            throw ActionException.badRequest("\"" + name + "\" is not a valid topic name: " + e.getMessage() + ". " + RULES);
-        }
+        checkTopic(name);
     }
 
-    private static final String RULES = "Kafka topic names use only ASCII letters, digits, '.', '_' and '-', are at "
-            + "most " + MAX_NAME_LENGTH + " characters and are not \".\" or \"..\"; use either '.' or '_' but not both, "
-            + "since metric names turn '.' into '_' and \"a.b\" would collide with \"a_b\".";
-
-    private static boolean isLegal(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '.' || c == '_' || c == '-';
+    /** @throws ActionException BAD_REQUEST for a name Kafka would refuse, saying why ({@link KafkaNames}) */
+    public static void checkTopic(String name) {
+        KafkaNames.topicProblem(name).ifPresent(problem -> {
+            throw ActionException.badRequest(problem);
+        });
     }
 
-    private static String describe(int c) {
-        if (c == ' ') {
-            return "a space";
+    /** @throws ActionException BAD_REQUEST for a group id the lab does not take ({@link KafkaNames}) */
+    public static void checkGroup(String groupId) {
+        KafkaNames.groupProblem(groupId).ifPresent(problem -> {
+            throw ActionException.badRequest(problem);
+        });
+    }
+
+    /**
+     * @param doing what the lab would do to it and what that would break, as in "Writing to it would corrupt it"
+     * @throws ActionException FORBIDDEN for one of Kafka's internal topics: the lab acts only on learners' topics
+     */
+    public static void refuseInternal(String name, String doing) {
+        if (name != null && name.length() > MAX_NAME_LENGTH) {
+            checkTopic(name); // a name too long to be a topic is refused as such, without repeating it
         }
-        if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-            return String.format("the control character U+%04X", c);
+        if (name != null && isInternal(name)) {
+            String role = INTERNAL_TOPIC_ROLES.get(name);
+            throw new ActionException(Problem.FORBIDDEN, "\"" + name + "\" is one of Kafka's internal topics"
+                    + (role == null ? " (names starting with \"__\" belong to Kafka and the tools built on it)" : ": " + role)
+                    + ". " + doing + ", so the lab does not do it; use a topic of your own.");
         }
-        return "'" + new String(Character.toChars(c)) + "'";
     }
 
     private static int checkPartitions(Integer partitions) {

@@ -3,12 +3,12 @@ package dev.streamlab.kafka.aggregate;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.actions.ActionException;
 import dev.streamlab.kafka.actions.Problem;
+import dev.streamlab.kafka.actions.TopicActions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.internals.Topic;
 
 import java.time.Duration;
 import java.util.List;
@@ -45,12 +45,7 @@ final class DemoTopics implements AutoCloseable {
             throw new ActionException(Problem.BAD_REQUEST, "say which topic: \"topic\" is missing or empty, for "
                     + "example \"" + DEFAULT_TOPIC + "\".");
         }
-        try {
-            Topic.validate(topic);
-        } catch (InvalidTopicException e) {
-            throw new ActionException(Problem.BAD_REQUEST, "\"" + topic + "\" is not a topic name Kafka accepts: "
-                    + e.getMessage() + ". Use ASCII letters, digits, '.', '_' and '-'.");
-        }
+        TopicActions.checkTopic(topic);
     }
 
     /** @throws ActionException as {@link #checkName}, and FORBIDDEN for a name outside the demo's own topics */

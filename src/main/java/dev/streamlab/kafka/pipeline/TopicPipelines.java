@@ -2,6 +2,7 @@ package dev.streamlab.kafka.pipeline;
 
 import dev.streamlab.engine.EngineConfig;
 import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.kafka.KafkaNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -24,6 +25,8 @@ import java.util.function.IntFunction;
  */
 public final class TopicPipelines {
     private static final String PREFIX = "topic-";
+    /** The longer of the two output suffixes, which bounds the input topic's name. */
+    private static final String OUTPUT_SUFFIX = "-windows";
 
     private final Pipelines pipelines;
     private final BiFunction<String, PipelineSpec, PipelineListener> listeners;
@@ -48,11 +51,20 @@ public final class TopicPipelines {
         if (inputTopic == null || inputTopic.isBlank()) {
             throw new PipelineException("say which topic the pipeline reads");
         }
-        if (inputTopic.endsWith("-windows") || inputTopic.endsWith("-late")) {
+        KafkaNames.topicProblem(inputTopic).ifPresent(problem -> {
+            throw new PipelineException(problem);
+        });
+        if (inputTopic.length() > KafkaNames.MAX_LENGTH - OUTPUT_SUFFIX.length()) {
+            throw new PipelineException("the pipeline writes its windows to \"" + inputTopic.substring(0, 20) + "..."
+                    + OUTPUT_SUFFIX + "\", and Kafka allows at most " + KafkaNames.MAX_LENGTH + " characters in a topic "
+                    + "name, so the input topic may have at most " + (KafkaNames.MAX_LENGTH - OUTPUT_SUFFIX.length())
+                    + "; this one has " + inputTopic.length());
+        }
+        if (inputTopic.endsWith(OUTPUT_SUFFIX) || inputTopic.endsWith("-late")) {
             throw new PipelineException(inputTopic + " is a pipeline's own output; choose the topic your events go to");
         }
         int partitions = partitions(pipelines.clients(), inputTopic);
-        PipelineSpec spec = new PipelineSpec(PREFIX + inputTopic, inputTopic, inputTopic + "-windows", inputTopic + "-late",
+        PipelineSpec spec = new PipelineSpec(PREFIX + inputTopic, inputTopic, inputTopic + OUTPUT_SUFFIX, inputTopic + "-late",
                 config.apply(partitions));
         String run = spec.id() + "-" + runs.incrementAndGet();
         pipelines.start(spec, listeners.apply(run, spec));

@@ -56,9 +56,15 @@ public sealed interface StartPosition {
      * a partition with no such record starts at its end.
      */
     record FromTime(Instant time) implements StartPosition {
+        /** The latest time a tail starts from; Kafka's timestamps are epoch millis, and nothing is written later. */
+        public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
         public FromTime {
             Objects.requireNonNull(time, "time");
-            if (time.toEpochMilli() < 0) {
+            if (time.isAfter(LATEST)) {
+                throw new IllegalArgumentException("the time must not be after " + LATEST + ", got " + time);
+            }
+            if (time.isBefore(Instant.EPOCH)) {
                 throw new IllegalArgumentException("the time must not be before 1970-01-01T00:00:00Z, got " + time);
             }
         }

@@ -1,6 +1,7 @@
 package dev.streamlab.web.live;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.streamlab.kafka.KafkaNames;
 
 /**
  * What a page asks of the hub, as JSON: {@code {"op":"subscribe","ref":"r1","subject":"topic","topic":"orders"}}.
@@ -10,10 +11,44 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * end:N, offset:N or time:T), {@code running} (chapter 1's batch-versus-stream demo on a {@code topic}).
  * {@code unsubscribe} gives the {@code ref} of the subscribe it undoes (allowed before the subscribe was answered;
  * the subscription ends when no ref holds it), or names the subject key the hub answered with (ends it outright).
+ * {@link #check()} bounds every field: topics and groups by Kafka's name rule ({@link KafkaNames}), {@code ref} to
+ * {@value #MAX_REF} characters and the rest to {@value #MAX_FIELD}, so no answer repeats a huge value.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientRequest(String op, String ref, String subject, String topic, String group, String isolation, String from,
                             String run) {
+
+    static final int MAX_REF = 100;
+    static final int MAX_FIELD = 300;
+
+    /** @throws LiveRequestException naming the first field that breaks its limit, with its length */
+    void check() throws LiveRequestException {
+        bounded("ref", ref, MAX_REF);
+        bounded("op", op, MAX_FIELD);
+        bounded("subject", subject, MAX_FIELD);
+        bounded("isolation", isolation, MAX_FIELD);
+        bounded("from", from, MAX_FIELD);
+        bounded("run", run, MAX_FIELD);
+        if (topic != null && !topic.isBlank()) {
+            problem(KafkaNames.topicProblem(topic));
+        }
+        if (group != null && !group.isBlank()) {
+            problem(KafkaNames.groupProblem(group));
+        }
+    }
+
+    private static void bounded(String field, String value, int max) throws LiveRequestException {
+        if (value != null && value.length() > max) {
+            throw new LiveRequestException("\"" + field + "\" is " + value.length() + " characters long; at most " + max
+                    + " are read");
+        }
+    }
+
+    private static void problem(java.util.Optional<String> problem) throws LiveRequestException {
+        if (problem.isPresent()) {
+            throw new LiveRequestException(problem.get());
+        }
+    }
 
     /** The key a subscription is known by in frames; replays are private to one client, so their key says so. */
     String key() throws LiveRequestException {

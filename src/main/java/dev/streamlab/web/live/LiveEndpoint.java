@@ -9,8 +9,15 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** {@code /ws}: connects Javalin's WebSocket sessions to the hub. */
+/**
+ * {@code /ws}: connects Javalin's WebSocket sessions to the hub. A page's message is a small JSON request; one over
+ * {@value #MAX_MESSAGE_BYTES} bytes is not read at all: Jetty closes the connection with 1009 (message too big) and
+ * says so in the close reason, so a huge message costs no more memory than that.
+ */
 public final class LiveEndpoint {
+    /** Room for any request (a topic name is at most 249 characters) with plenty to spare. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
     private final LiveHub hub;
     private final Map<String, LiveClient> bySession = new ConcurrentHashMap<>();
 
@@ -22,6 +29,8 @@ public final class LiveEndpoint {
         ws.onConnect(ctx -> {
             // Pings keep idle connections alive through proxies and let Jetty notice a vanished peer.
             ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
+            ctx.session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+            ctx.session.setMaxBinaryMessageSize(1024); // pages send no binary messages
             bySession.put(ctx.sessionId(), hub.connect(new SessionSink(ctx)));
         });
         ws.onMessage(ctx -> {

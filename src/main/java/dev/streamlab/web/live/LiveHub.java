@@ -1,6 +1,8 @@
 package dev.streamlab.web.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ public final class LiveHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     /** A page watches a handful of things; a client asking for more is broken or hostile. */
     static final int MAX_SUBSCRIPTIONS = 32;
+    /** Answers (subscribed, errors) waiting for a page's next frame; a page asks a few things at a time. */
+    static final int MAX_PENDING_REPLIES = 256;
 
     private final LiveSources sources;
     private final HubSettings settings;
@@ -72,30 +76,62 @@ public final class LiveHub implements AutoCloseable {
         return client;
     }
 
-    /** Handles one message from a page; a bad one is answered with an error part, never with a dropped connection. */
+    /**
+     * Handles one message from a page; a bad one is answered with an error part, never with a dropped connection.
+     * Whatever goes wrong while handling it (a bug of the lab's included) becomes that error part, so one message
+     * cannot close a page's channel.
+     */
     public void receive(LiveClient client, String message) {
-        ClientRequest request;
+        ClientRequest request = null;
         try {
-            request = json.readValue(message, ClientRequest.class);
-        } catch (JsonProcessingException e) {
-            reply(client, Map.of("type", "error", "error",
-                    "the lab could not read this message: send JSON like {\"op\":\"subscribe\",\"subject\":\"cluster\"}"));
-            return;
-        }
-        String op = request.op() == null ? "" : request.op();
-        try {
+            request = read(message);
+            request.check();
+            String op = request.op() == null ? "" : request.op();
             switch (op) {
                 case "subscribe" -> subscribe(client, request);
                 case "unsubscribe" -> unsubscribe(client, request);
                 default -> throw new LiveRequestException("unknown op \"" + op + "\": use subscribe or unsubscribe");
             }
         } catch (LiveRequestException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("type", "error");
-            error.put("ref", request.ref());
-            error.put("error", e.getMessage());
-            reply(client, error);
+            error(client, request, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("live client {}: a message failed; it was answered with an error", client.id(), e);
+            error(client, request, "the lab failed to handle this message (its console has the details); "
+                    + "the connection stays open");
         }
+    }
+
+    private ClientRequest read(String message) throws LiveRequestException {
+        JsonNode tree;
+        try {
+            tree = json.readTree(message);
+        } catch (JsonProcessingException e) {
+            throw new LiveRequestException(NOT_READ + "it is not JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new LiveRequestException(NOT_READ + "it is JSON but not an object");
+        }
+        try {
+            return json.treeToValue(tree, ClientRequest.class);
+        } catch (JsonProcessingException e) {
+            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(0).getFieldName() : null;
+            throw new LiveRequestException(NOT_READ + (field == null ? "a field has the wrong type"
+                    : "\"" + (field.length() > 40 ? field.substring(0, 40) + "..." : field) + "\" must be a string"));
+        }
+    }
+
+    private static final String NOT_READ = "the lab could not read this message: send a JSON object like "
+            + "{\"op\":\"subscribe\",\"ref\":\"r1\",\"subject\":\"cluster\"}, but ";
+
+    /** The same part a refused subscription always got: {@code {"type":"error","ref":...,"error":...}}. */
+    private void error(LiveClient client, ClientRequest request, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", "error");
+        String ref = request == null ? null : request.ref();
+        error.put("ref", ref != null && ref.length() <= ClientRequest.MAX_REF ? ref : null);
+        error.put("error", message);
+        reply(client, error);
     }
 
     private void subscribe(LiveClient client, ClientRequest request) throws LiveRequestException {
@@ -177,6 +213,14 @@ public final class LiveHub implements AutoCloseable {
     }
 
     private void reply(LiveClient client, Map<String, ?> part) {
+        if (client.replies.size() >= MAX_PENDING_REPLIES) {
+            // A page that sends faster than it reads its answers would grow this queue without end.
+            LOG.info("closed live client {}: {} answers to its requests were still unread", client.id(), MAX_PENDING_REPLIES);
+            disconnect(client);
+            client.sink().close(1008, "this page sent more than " + MAX_PENDING_REPLIES
+                    + " requests whose answers it has not read yet");
+            return;
+        }
         try {
             client.replies.add(json.writeValueAsString(part));
         } catch (JsonProcessingException e) {

@@ -55,6 +55,9 @@ class ParsingTest {
             "time:yesterday   | 'time:yesterday': expected an ISO-8601 instant such as 2026-11-25T10:00:00Z or epoch millis such as 1795600800000",
             "time:2026-11-25  | 'time:2026-11-25': expected an ISO-8601 instant such as 2026-11-25T10:00:00Z or epoch millis such as 1795600800000",
             "time:            | 'time:': say which time, as in time:2026-11-25T10:00:00Z or time:1795600800000",
+            "time:+999999999-12-31T23:59:59Z | the time must not be after 9999-12-31T23:59:59.999Z, got +999999999-12-31T23:59:59Z",
+            "time:-999999999-01-01T00:00:00Z | the time must not be before 1970-01-01T00:00:00Z, got -999999999-01-01T00:00:00Z",
+            "time:999999999999999999 | the time must not be after 9999-12-31T23:59:59.999Z, got +31690708-07-05T01:46:39.999Z",
     })
     void aStartPositionItCannotReadIsRejectedWithWhatWasWrongAndWhatWouldDo(String from, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StartPosition.parse(from));
