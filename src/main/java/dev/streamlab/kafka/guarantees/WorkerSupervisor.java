@@ -88,8 +88,24 @@ public final class WorkerSupervisor implements AutoCloseable {
         this.command = List.copyOf(cmd);
     }
 
-    /** The classpath of this JVM, right when the lab runs from its fat jar. */
+    /**
+     * The classpath the lab's own classes came from. From the fat jar that is {@code java.class.path}; under
+     * {@code mvn exec:java} that property names Maven's launcher, and the project's classes are in the context class
+     * loader instead (call this on the thread that builds the lab).
+     */
     public static String ownClasspath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader
+                && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    return System.getProperty("java.class.path"); // not a file URL: not a classpath we can pass on
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
         return System.getProperty("java.class.path");
     }
 
