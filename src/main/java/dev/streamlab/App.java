@@ -10,6 +10,8 @@ import dev.streamlab.kafka.EmbeddedBroker;
 import dev.streamlab.kafka.EmbeddedBrokerSettings;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.lab.QuestLoader;
+import dev.streamlab.process.ChildRecord;
+import dev.streamlab.process.ChildRecords;
 import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.web.WebServer;
 
@@ -22,10 +24,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /** Wires the lab from its settings: data directory, Kafka (embedded or external), web server. No domain logic. */
 public final class App {
@@ -37,6 +41,11 @@ public final class App {
 
     /** Starts everything or nothing: on failure whatever was started is stopped again before the exception. */
     public static RunningLab start(LabSettings settings, Clock clock) throws StartupException {
+        return start(settings, clock, System.out::println);
+    }
+
+    /** As above; {@code console} gets the lines the lab has to say before it is ready (leftover processes it ended). */
+    public static RunningLab start(LabSettings settings, Clock clock, Consumer<String> console) throws StartupException {
         Instant startedAt = clock.instant();
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
@@ -45,6 +54,12 @@ public final class App {
             Ports.requireFree(settings.host(), settings.webPort(), "the web", "--port");
             DataDirectory dataDir = DataDirectory.open(settings.dataDir(), settings.fresh());
             started.push(dataDir);
+            // This lab holds the directory's lock now, so whatever an earlier lab recorded there is a leftover.
+            ChildRecords children = ChildRecords.in(dataDir.children());
+            List<ChildRecord> leftovers = children.endLeftovers();
+            if (!leftovers.isEmpty()) {
+                console.accept(ChildRecords.describe(leftovers));
+            }
 
             KafkaClients clients = new KafkaClients(settings.embedded()
                     ? advertisedHost(settings.host()) + ":" + settings.kafkaPort()
@@ -54,7 +69,7 @@ public final class App {
             ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
             started.push(probe);
             LabWeb web = LabWeb.build(QuestLoader.load(), brokerInfo, clients, probe::probe, clock, startedAt,
-                    allowedHosts(settings), HubSettings.defaults(), dataDir.progress());
+                    allowedHosts(settings), HubSettings.defaults(), dataDir.progress(), children);
             started.push(web);
             WebServer server = web.server();
 

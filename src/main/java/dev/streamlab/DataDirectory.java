@@ -20,6 +20,8 @@ final class DataDirectory implements AutoCloseable {
     private static final String LOCK_FILE = ".streamlab.lock";
     /** Learners' progress: kept by {@code --fresh}, which starts the broker afresh, not the learners. */
     static final String PROGRESS = "progress";
+    /** Records of the lab's child processes: kept by {@code --fresh}, so the start can still end a killed lab's leftovers. */
+    static final String CHILDREN = "children";
 
     private final Path root;
     private final FileChannel channel;
@@ -83,7 +85,7 @@ final class DataDirectory implements AutoCloseable {
         try (Stream<Path> children = Files.list(root)) {
             for (Path child : (Iterable<Path>) children::iterator) {
                 String name = child.getFileName().toString();
-                if (!name.equals(LOCK_FILE) && !name.equals(PROGRESS)) {
+                if (!name.equals(LOCK_FILE) && !name.equals(PROGRESS) && !name.equals(CHILDREN)) {
                     deleteTree(child);
                 }
             }
@@ -109,6 +111,11 @@ final class DataDirectory implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Where the lab notes the processes it starts (see {@code ChildRecords}). */
+    Path children() {
+        return root.resolve(CHILDREN);
     }
 
     /** Where learners' progress is kept. */

@@ -21,6 +21,7 @@ import dev.streamlab.kafka.tail.LiveTails;
 import dev.streamlab.lab.Quest;
 import dev.streamlab.lab.QuestService;
 import dev.streamlab.lab.progress.ProgressStore;
+import dev.streamlab.process.ChildRecords;
 import dev.streamlab.lab.validate.BrokerFacts;
 import dev.streamlab.lab.validate.Catalog;
 import dev.streamlab.lab.validate.KafkaFacts;
@@ -94,10 +95,18 @@ public final class LabWeb implements AutoCloseable {
         this.server = server;
     }
 
-    /** Builds every part; none of them connects to Kafka yet. */
+    /** Builds every part; none of them connects to Kafka yet. Its child processes are not recorded anywhere. */
     public static LabWeb build(Quest quest, BrokerInfo broker, KafkaClients clients, Supplier<ClusterStatus> status,
                                Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings,
                                Path progressFolder) {
+        return build(quest, broker, clients, status, clock, startedAt, allowedHosts, hubSettings, progressFolder,
+                ChildRecords.none());
+    }
+
+    /** As above, with the child processes it starts (the guarantees workers) noted in {@code children}. */
+    public static LabWeb build(Quest quest, BrokerInfo broker, KafkaClients clients, Supplier<ClusterStatus> status,
+                               Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings,
+                               Path progressFolder, ChildRecords children) {
         Objects.requireNonNull(clients, "clients");
         ClusterMonitor monitor = new ClusterMonitor(clients, MONITOR, clock);
         KafkaFacts facts = new KafkaFacts(clients, monitor);
@@ -138,7 +147,8 @@ public final class LabWeb implements AutoCloseable {
             feed.pipelines(byTopic, runs);
         };
         GuaranteesFeed guaranteesFeed = new GuaranteesFeed(json);
-        GuaranteesDesk guarantees = new GuaranteesDesk(clients, WorkerSupervisor.ownClasspath(), guaranteesFeed::update);
+        GuaranteesDesk guarantees = new GuaranteesDesk(clients, WorkerSupervisor.ownClasspath(), guaranteesFeed::update,
+                children);
         BatchStreamLab batchStream = new BatchStreamLab(clients, clock);
         KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed,
                 guaranteesFeed, new BatchStreamFeed(batchStream, json), json);

@@ -47,7 +47,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         RunningLab lab;
         try {
-            lab = App.start(settings, Clock.systemUTC());
+            lab = App.start(settings, Clock.systemUTC(), line -> {
+                out.println(line);
+                out.flush();
+            });
         } catch (StartupException | InvalidSettingException e) {
             err.println("streamlab: " + e.getMessage());
             err.flush();

@@ -2,6 +2,7 @@ package dev.streamlab.cli;
 
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.guarantees.Worker;
+import dev.streamlab.process.ParentWatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,15 +16,18 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code worker}: one consume-process-produce pipeline of chapter 4 (orders in, running totals per customer out)
- * with the delivery guarantee of {@code --mode}. Prints one line per batch; stops cleanly on SIGTERM.
+ * with the delivery guarantee of {@code --mode}. Prints one line per batch; stops cleanly on SIGTERM, and at once
+ * when the process named by {@code --parent-pid} (the lab) ends, however it ended.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Runs a consume-process-produce worker: orders from --input, one running total per order to "
                 + "--output, offsets committed as --mode says.",
                 "Prints 'processed N (total T)' after each committed batch. SIGTERM finishes the batch and stops."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:stopped", "1:a Kafka error (a fenced exactly-once worker included)", "2:bad usage"})
+        exitCodeList = {"0:stopped", "1:a Kafka error (a fenced exactly-once worker included)", "2:bad usage",
+                "3:the process given by --parent-pid ended"})
 public final class WorkerCommand implements Callable<Integer> {
+    static final int PARENT_GONE = 3;
 
     @Option(names = "--mode", required = true, paramLabel = "MODE",
             description = "at-most-once, at-least-once or exactly-once")
@@ -58,6 +62,11 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "simulated processing time per record, so a kill lands mid-batch (default: ${DEFAULT-VALUE})")
     long recordDelayMs;
 
+    @Option(names = "--parent-pid", paramLabel = "PID",
+            description = "the process that started this worker (the lab passes its own pid): when it ends, by any "
+                    + "signal, the worker ends at once with exit code 3")
+    Long parentPid;
+
     @Option(names = "--verbose", description = "show Kafka's own log")
     boolean verbose;
 
@@ -73,7 +82,20 @@ public final class WorkerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (parentPid != null && parentPid <= 0) {
+            throw new ParameterException(spec.commandLine(), "--parent-pid must be a process id, got " + parentPid);
+        }
         Logging.configure(verbose);
+        if (parentPid != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            ParentWatch.start(parentPid, true, () -> {
+                err.println("streamlab worker: the process that started it (pid " + parentPid + ") has ended; stopping now");
+                err.flush();
+                // halt, not exit: the shutdown hook's clean stop would wait up to 30 s for a broker that may have
+                // died with the lab. A worker is built to be killed mid-batch; this is one more such kill.
+                Runtime.getRuntime().halt(PARENT_GONE);
+            });
+        }
         PrintWriter out = spec.commandLine().getOut();
         Worker worker = new Worker(new KafkaClients(bootstrapServers, Map.of()), settings, line -> {
             synchronized (out) {

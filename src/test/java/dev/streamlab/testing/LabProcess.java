@@ -90,6 +90,11 @@ public final class LabProcess implements AutoCloseable {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** How the lab exited (128 + the signal's number when a signal ended it); only once it has. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook runs, as when the machine loses power. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

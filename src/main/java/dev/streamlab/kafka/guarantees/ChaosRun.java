@@ -3,6 +3,7 @@ package dev.streamlab.kafka.guarantees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.process.Watchdog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,6 +43,9 @@ import java.util.function.Consumer;
  * <p>
  * The records go in in {@code kills + 1} portions, one before each start, so every run of the program has work
  * in hand when it is killed, however fast it is.
+ * <p>
+ * The program is not our code, so it cannot watch its parent as the lab's workers do: a {@link Watchdog} beside it
+ * ends it (and its children) if chaos itself is killed.
  */
 public final class ChaosRun {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +99,7 @@ public final class ChaosRun {
     private final Random random;
     private long startNanos;
     private int runNumber;
+    private Watchdog watchdog;
 
     /** {@code out} gets chaos's progress lines and the program's own output, prefixed; it may be called from several threads. */
     public ChaosRun(Settings settings, Consumer<String> out) {
@@ -111,7 +116,7 @@ public final class ChaosRun {
     public ChaosReport run() throws InterruptedException {
         List<Order> orders = Orders.generate(settings.records(), CUSTOMERS, settings.seed());
         List<List<Order>> portions = portions(orders, settings.kills() + 1);
-        try (Admin admin = settings.clients().admin("streamlab-chaos", 10_000)) {
+        try (Admin admin = settings.clients().admin("streamlab-chaos", 10_000); Watchdog dog = startWatchdog()) {
             prepareTopics(admin);
             List<TopicPartition> outputPartitions = partitions(admin, settings.output());
             write(portions.get(0));
@@ -243,6 +248,16 @@ public final class ChaosRun {
 
     // --- the program ---
 
+    /** The watchdog, or null (and a line saying so) when it cannot start: the check itself does not need it. */
+    private Watchdog startWatchdog() {
+        try {
+            watchdog = Watchdog.start(WorkerSupervisor.ownClasspath());
+        } catch (IOException e) {
+            out.accept("chaos: no watchdog (" + e.getMessage() + "); if chaos is killed, end your program by hand");
+        }
+        return watchdog;
+    }
+
     private Process start() {
         runNumber++;
         ProcessBuilder builder = new ProcessBuilder(settings.command());
@@ -253,6 +268,9 @@ public final class ChaosRun {
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         try {
             Process process = builder.start();
+            if (watchdog != null) {
+                watchdog.watch(process.toHandle());
+            }
             process.getOutputStream().close();
             String prefix = "[run " + runNumber + "] ";
             pump(process.getInputStream(), prefix);

@@ -1,6 +1,7 @@
 package dev.streamlab.kafka.guarantees;
 
 import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.process.ChildRecords;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -30,6 +31,7 @@ public final class GuaranteesDesk implements AutoCloseable {
 
     private final KafkaClients clients;
     private final String classpath;
+    private final ChildRecords children;
     private final Consumer<Snapshot> listener;
     private final ScheduledExecutorService checker;
     private GuaranteesLab lab;
@@ -49,7 +51,13 @@ public final class GuaranteesDesk implements AutoCloseable {
     }
 
     public GuaranteesDesk(KafkaClients clients, String classpath, Consumer<Snapshot> listener) {
+        this(clients, classpath, listener, ChildRecords.none());
+    }
+
+    /** @param children where the running workers are noted (the lab's data directory) */
+    public GuaranteesDesk(KafkaClients clients, String classpath, Consumer<Snapshot> listener, ChildRecords children) {
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.children = Objects.requireNonNull(children, "children");
         this.classpath = Objects.requireNonNull(classpath, "classpath");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,7 +80,7 @@ public final class GuaranteesDesk implements AutoCloseable {
         createTopic(input);
         orders = Orders.generate(records, 12, runs);
         Orders.produce(clients, input, orders);
-        lab = new GuaranteesLab(clients, prefix, input, classpath, new GuaranteesLab.Options(100, 200, 2));
+        lab = new GuaranteesLab(clients, prefix, input, classpath, new GuaranteesLab.Options(100, 200, 2), children);
         lab.start();
         results = Map.of();
         downstream = List.of();

@@ -1,6 +1,7 @@
 package dev.streamlab.kafka.guarantees;
 
 import dev.streamlab.kafka.KafkaClients;
+import dev.streamlab.process.ChildRecords;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -30,6 +31,12 @@ public final class GuaranteesLab implements AutoCloseable {
     private final Map<Worker.Mode, WorkerSupervisor> supervisors = new EnumMap<>(Worker.Mode.class);
 
     public GuaranteesLab(KafkaClients clients, String prefix, String input, String classpath, Options options) {
+        this(clients, prefix, input, classpath, options, ChildRecords.none());
+    }
+
+    /** @param records where the workers are noted while they run (see {@link WorkerSupervisor}) */
+    public GuaranteesLab(KafkaClients clients, String prefix, String input, String classpath, Options options,
+                         ChildRecords records) {
         this.clients = clients;
         this.prefix = prefix;
         this.input = input;
@@ -43,7 +50,7 @@ public final class GuaranteesLab implements AutoCloseable {
             if (mode == Worker.Mode.EXACTLY_ONCE) {
                 args.addAll(List.of("--transactional-id", prefix + "-exactly-once-tx"));
             }
-            supervisors.put(mode, new WorkerSupervisor(mode.flag(), classpath, args));
+            supervisors.put(mode, new WorkerSupervisor(mode.flag(), classpath, args, records));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.streamlab.kafka.guarantees;
 
+import dev.streamlab.process.ChildRecords;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,6 +28,10 @@ import java.util.regex.Pattern;
  *
  * <p>It reads the worker's stdout: {@code processed N} lines count records, and the time from a kill to the first
  * {@code processed} (or {@code caught up}) line of the next process is a recovery time.
+ *
+ * <p>No worker outlives the JVM that supervises it: each gets {@code --parent-pid} of this JVM and its stdin pipe
+ * from it, and ends itself when this JVM dies by any signal (see {@code ParentWatch}); each one running is also
+ * noted in {@link ChildRecords}, so the next lab on the same data directory ends any that did not.
  */
 public final class WorkerSupervisor implements AutoCloseable {
     private static final Pattern PROCESSED = Pattern.compile("^processed (\\d+) ");
@@ -42,6 +48,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
+    private final ChildRecords records;
     private final Object lock = new Object();
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<Duration> recoveryTimes = new ArrayList<>();
@@ -65,17 +72,40 @@ public final class WorkerSupervisor implements AutoCloseable {
      * @param workerArgs the arguments after {@code worker}, e.g. {@code --mode exactly-once --input orders ...}
      */
     public WorkerSupervisor(String name, String classpath, List<String> workerArgs) {
+        this(name, classpath, workerArgs, ChildRecords.none());
+    }
+
+    /** @param records where each running worker is noted, so a lab killed hard can end it at its next start */
+    public WorkerSupervisor(String name, String classpath, List<String> workerArgs, ChildRecords records) {
         this.name = Objects.requireNonNull(name, "name");
+        this.records = Objects.requireNonNull(records, "records");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", Objects.requireNonNull(classpath, "classpath"), "dev.streamlab.Main", "worker"));
+                "-cp", Objects.requireNonNull(classpath, "classpath"), "dev.streamlab.Main", "worker",
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         cmd.addAll(workerArgs);
         this.command = List.copyOf(cmd);
     }
 
-    /** The classpath of this JVM, right when the lab runs from its fat jar. */
+    /**
+     * The classpath the lab's own classes came from. From the fat jar that is {@code java.class.path}; under
+     * {@code mvn exec:java} that property names Maven's launcher, and the project's classes are in the context class
+     * loader instead (call this on the thread that builds the lab).
+     */
     public static String ownClasspath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader
+                && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    return System.getProperty("java.class.path"); // not a file URL: not a classpath we can pass on
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
         return System.getProperty("java.class.path");
     }
 
@@ -93,10 +123,13 @@ public final class WorkerSupervisor implements AutoCloseable {
     private void launch() {
         Process p;
         try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // stdin stays a pipe from this JVM that nobody writes to: it ends when this JVM does, which the worker sees.
+            p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start worker " + name, e);
         }
+        records.started(p.toHandle(), "worker " + name);
+        p.onExit().thenRun(() -> records.ended(p.toHandle()));
         process = p;
         launchedNanos = System.nanoTime();
         starts++;
@@ -311,6 +344,9 @@ public final class WorkerSupervisor implements AutoCloseable {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        if (!p.isAlive()) {
+            records.ended(p.toHandle()); // now, not when onExit gets round to it: the lab may be about to exit
         }
     }
 }
