@@ -1,5 +1,6 @@
 package dev.streamlab.web;
 
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.engine.EngineConfig;
 import dev.streamlab.engine.WindowSpec;
 import dev.streamlab.kafka.pipeline.PipelineException;
@@ -49,11 +50,13 @@ final class PlaybackController {
                 w == null ? null : w.slideMs(), w == null ? null : w.gapMs(), body.maxOutOfOrdernessMs(),
                 body.allowedLatenessMs(), body.idlenessMs());
         TopicPipelines.Started started = run(() -> {
+            EngineConfig c = overrides.applyTo(DEFAULT_LIVE); // refuses what is over budget before asking Kafka
             try {
                 return time.pipelines().start(body.topic(), partitions -> {
-                    EngineConfig c = overrides.applyTo(DEFAULT_LIVE);
-                    return new EngineConfig(c.windows(), c.maxOutOfOrdernessMs(), c.allowedLatenessMs(), partitions,
-                            c.idlenessMs(), c.windows().merging() ? null : c.windows());
+                    EngineConfig live = new EngineConfig(c.windows(), c.maxOutOfOrdernessMs(), c.allowedLatenessMs(),
+                            partitions, c.idlenessMs(), c.windows().merging() ? null : c.windows());
+                    EngineBudget.DEFAULT.checkConfig(live); // the topic's partition count
+                    return live;
                 });
             } catch (PipelineException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);

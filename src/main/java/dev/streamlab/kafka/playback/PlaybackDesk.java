@@ -1,5 +1,6 @@
 package dev.streamlab.kafka.playback;
 
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.pipeline.PipelineListener;
 import dev.streamlab.kafka.pipeline.PipelineStep;
@@ -73,6 +74,8 @@ public final class PlaybackDesk implements AutoCloseable {
                         catalog.entries().stream().map(ScenarioCatalog.Entry::id).toList())));
         Scenario chosen = new Scenario(overrides.applyTo(base.config()), base.events(), base.id(), base.title(),
                 base.description(), base.lesson());
+        // the overrides may put each of the scenario's events in many more windows than the scenario itself did
+        EngineBudget.DEFAULT.checkEvents(chosen.config(), chosen.events().size());
         closeCurrent();
         String runPrefix = "streamlab-" + id + "-" + Long.toString(System.currentTimeMillis(), 36) + "-" + loads.incrementAndGet();
         scenario = chosen;
