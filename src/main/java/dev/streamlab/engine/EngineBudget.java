@@ -22,11 +22,13 @@ import java.util.Locale;
  * @param maxLivePipelines    learner pipelines running at once
  * @param concurrentRuns      requests of one expensive kind (simulate, playback control, pipeline start) served at once;
  *                            more are answered "busy" at once rather than queued
+ * @param concurrentReads     requests to those routes read and checked at once (a refusal over budget needs no run
+ *                            permit, so it is answered at once; reading is bounded by this times maxInputBytes)
  * @param maxInputBytes       the largest request body or scenario file the lab reads
  */
 public record EngineBudget(long maxWindowsPerEvent, int maxEvents, long maxWindowAssignments, long maxDurationMs,
                            long maxTimestampMs, int maxPartitions, int maxOpenWindows, int maxLivePipelines,
-                           int concurrentRuns, long maxInputBytes) {
+                           int concurrentRuns, int concurrentReads, long maxInputBytes) {
 
     /** 366 days: a year-long window is a lab's largest; Flink would accept more. */
     private static final long YEAR_MS = 366L * 24 * 60 * 60 * 1000;
@@ -36,14 +38,14 @@ public record EngineBudget(long maxWindowsPerEvent, int maxEvents, long maxWindo
      * 240 assignments, one-hour windows, 10-minute lateness and 2 partitions, far inside these.
      */
     public static final EngineBudget DEFAULT = new EngineBudget(1_000, 10_000, 100_000, YEAR_MS, 253_402_300_799_999L,
-            1_024, 100_000, 8, 2, 1_048_576);
+            1_024, 100_000, 8, 2, 8, 1_048_576);
 
     private static final String TOO_BIG = "Flink would accept it, but it is too big for a lab";
 
     public EngineBudget {
         if (maxWindowsPerEvent < 1 || maxEvents < 1 || maxWindowAssignments < 1 || maxDurationMs < 1
                 || maxTimestampMs < 1 || maxPartitions < 1 || maxOpenWindows < 1 || maxLivePipelines < 1
-                || concurrentRuns < 1 || maxInputBytes < 1) {
+                || concurrentRuns < 1 || concurrentReads < 1 || maxInputBytes < 1) {
             throw new IllegalArgumentException("every limit of the budget must be at least 1");
         }
     }

@@ -31,9 +31,15 @@ final class PlaybackController {
     private final PlaybackDesk desk;
     private final TimeLab time;
 
-    PlaybackController(TimeLab time) {
+    private final RunPermits controls;
+    private final RunPermits starts;
+
+    /** {@code controls} and {@code starts}: how many playback controls and pipeline starts run at once. */
+    PlaybackController(TimeLab time, RunPermits controls, RunPermits starts) {
         this.time = time;
         this.desk = time.playback();
+        this.controls = controls;
+        this.starts = starts;
     }
 
     record PipelineBody(String topic, WindowBody window, Long maxOutOfOrdernessMs, Long allowedLatenessMs, Long idlenessMs) {
@@ -49,8 +55,8 @@ final class PlaybackController {
         ConfigOverrides overrides = new ConfigOverrides(w == null ? null : w.type(), w == null ? null : w.sizeMs(),
                 w == null ? null : w.slideMs(), w == null ? null : w.gapMs(), body.maxOutOfOrdernessMs(),
                 body.allowedLatenessMs(), body.idlenessMs());
-        TopicPipelines.Started started = run(() -> {
-            EngineConfig c = overrides.applyTo(DEFAULT_LIVE); // refuses what is over budget before asking Kafka
+        EngineConfig c = run(() -> overrides.applyTo(DEFAULT_LIVE)); // refuses what is over budget before asking Kafka
+        TopicPipelines.Started started = starts.run(ctx, () -> run(() -> {
             try {
                 return time.pipelines().start(body.topic(), partitions -> {
                     EngineConfig live = new EngineConfig(c.windows(), c.maxOutOfOrdernessMs(), c.allowedLatenessMs(),
@@ -61,7 +67,7 @@ final class PlaybackController {
             } catch (PipelineException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        });
+        }));
         time.pipelinesChanged().run();
         ctx.status(HttpStatus.CREATED).json(new PipelineView(body.topic(), started.spec().outputTopic(),
                 started.spec().lateTopic(), started.run()));
@@ -102,19 +108,20 @@ final class PlaybackController {
         ConfigOverrides overrides = new ConfigOverrides(w == null ? null : w.type(), w == null ? null : w.sizeMs(),
                 w == null ? null : w.slideMs(), w == null ? null : w.gapMs(), body.maxOutOfOrdernessMs(),
                 body.allowedLatenessMs(), body.idlenessMs());
-        ctx.json(run(() -> desk.load(body.scenario(), overrides)));
+        run(() -> desk.prepare(body.scenario(), overrides)); // an unknown or over-budget load needs no permit
+        ctx.json(controls.run(ctx, () -> run(() -> desk.load(body.scenario(), overrides))));
     }
 
     void step(Context ctx) {
-        ctx.json(run(desk::step));
+        ctx.json(controls.run(ctx, () -> run(desk::step)));
     }
 
     void back(Context ctx) {
-        ctx.json(run(desk::stepBack));
+        ctx.json(controls.run(ctx, () -> run(desk::stepBack)));
     }
 
     void restart(Context ctx) {
-        ctx.json(run(desk::restart));
+        ctx.json(controls.run(ctx, () -> run(desk::restart)));
     }
 
     void pause(Context ctx) {
@@ -127,7 +134,7 @@ final class PlaybackController {
         if (!(speed >= 0.25 && speed <= 10)) {
             throw new BadPlayback(HttpStatus.BAD_REQUEST, "speed " + speed + " is out of range: choose from 0.25 to 10");
         }
-        ctx.json(run(() -> desk.play(speed)));
+        ctx.json(controls.run(ctx, () -> run(() -> desk.play(speed))));
     }
 
     void inject(Context ctx) {
@@ -136,7 +143,7 @@ final class PlaybackController {
             throw new BadPlayback(HttpStatus.BAD_REQUEST, "say the late event's key and how far behind the watermark it is, "
                     + "as in {\"key\": \"cust-1\", \"lateByMs\": 90000}");
         }
-        ctx.json(run(() -> desk.injectLate(body.key(), body.lateByMs())));
+        ctx.json(controls.run(ctx, () -> run(() -> desk.injectLate(body.key(), body.lateByMs()))));
     }
 
     void scenarios(Context ctx) {

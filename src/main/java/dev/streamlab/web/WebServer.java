@@ -28,18 +28,19 @@ public final class WebServer implements AutoCloseable {
     public WebServer(WebContext lab) {
         HealthController health = new HealthController(lab);
         PageController pages = new PageController(lab);
-        SimulateController simulate = new SimulateController();
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
-        PlaybackController playback = new PlaybackController(lab.time());
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
         QuestController quest = new QuestController(lab.learning(), lab.broker().bootstrapServers());
         BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         EngineBudget budget = EngineBudget.DEFAULT;
-        RunPermits simulations = new RunPermits(budget.concurrentRuns(), "simulations");
-        RunPermits controls = new RunPermits(budget.concurrentRuns(), "playback controls");
-        RunPermits starts = new RunPermits(budget.concurrentRuns(), "pipeline starts");
+        // Reading and checking a body is cheap but holds up to maxInputBytes: a few at once. Running is what costs.
+        RunPermits reads = new RunPermits(budget.concurrentReads(), "requests to simulate, play back or start pipelines");
+        SimulateController simulate = new SimulateController(new RunPermits(budget.concurrentRuns(), "simulations"));
+        PlaybackController playback = new PlaybackController(lab.time(),
+                new RunPermits(budget.concurrentRuns(), "playback controls"),
+                new RunPermits(budget.concurrentRuns(), "pipeline starts"));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -67,7 +68,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.ws("/ws", live::configure);
             config.routes.get("/", pages::home);
             config.routes.get("/api/health", health::health);
-            config.routes.post("/api/simulate", simulations.guard(simulate::simulate));
+            config.routes.post("/api/simulate", reads.guard(simulate::simulate));
             config.routes.post("/api/topics", kafka::createTopic);
             config.routes.delete("/api/topics/{name}", kafka::deleteTopic);
             config.routes.post("/api/topics/{name}/records", kafka::produce);
@@ -79,15 +80,15 @@ public final class WebServer implements AutoCloseable {
             config.routes.delete("/api/consumers/{id}", kafka::stopConsumer);
             config.routes.exception(ActionException.class, KafkaActionsController::refused);
             config.routes.get("/api/scenarios", playback::scenarios);
-            config.routes.post("/api/playback", controls.guard(playback::load));
-            config.routes.post("/api/playback/step", controls.guard(playback::step));
-            config.routes.post("/api/playback/back", controls.guard(playback::back));
-            config.routes.post("/api/playback/restart", controls.guard(playback::restart));
-            config.routes.post("/api/playback/play", controls.guard(playback::play));
+            config.routes.post("/api/playback", reads.guard(playback::load));
+            config.routes.post("/api/playback/step", reads.guard(playback::step));
+            config.routes.post("/api/playback/back", reads.guard(playback::back));
+            config.routes.post("/api/playback/restart", reads.guard(playback::restart));
+            config.routes.post("/api/playback/play", reads.guard(playback::play));
             config.routes.post("/api/playback/pause", playback::pause);
-            config.routes.post("/api/playback/inject", controls.guard(playback::inject));
+            config.routes.post("/api/playback/inject", reads.guard(playback::inject));
             config.routes.get("/api/pipelines", playback::pipelines);
-            config.routes.post("/api/pipelines", starts.guard(playback::startPipeline));
+            config.routes.post("/api/pipelines", reads.guard(playback::startPipeline));
             config.routes.delete("/api/pipelines/{topic}", playback::stopPipeline);
             config.routes.get("/api/guarantees", guarantees::snapshot);
             config.routes.post("/api/guarantees", guarantees::start);

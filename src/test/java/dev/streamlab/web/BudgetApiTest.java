@@ -111,6 +111,19 @@ class BudgetApiTest {
     }
 
     @Test
+    void theIssuesThreeConcurrentSimulationsAreAllRefusedWith400() throws Exception {
+        // refusing needs no run permit, only one of the few read permits: three at once are all answered 400
+        List<CompletableFuture<HttpResponse<String>>> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            three.add(CompletableFuture.supplyAsync(() -> post("/api/simulate", HUGE_SLIDING_SIMULATION)));
+        }
+        for (CompletableFuture<HttpResponse<String>> r : three) {
+            assertEquals(400, r.join().statusCode(), r.join().body());
+            assertTrue(error(r.join()).contains("10,000,000 windows"), r.join().body());
+        }
+    }
+
+    @Test
     void fiftyWorstCaseRequestsAtOnceAreAllRefusedOrBusyAndHealthStillAnswers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
