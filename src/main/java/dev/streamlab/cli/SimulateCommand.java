@@ -1,5 +1,6 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.scenario.ScenarioException;
 import dev.streamlab.scenario.Scenarios;
 import picocli.CommandLine.Command;
@@ -91,7 +92,14 @@ public final class SimulateCommand implements Callable<Integer> {
         return n.endsWith(".json") && !n.endsWith(".expected.json") && !n.endsWith(".actual.json") && Files.isRegularFile(p);
     }
 
-    private static String read(Path file) throws IOException {
+    /** Reads a scenario file; one larger than the lab's budget is refused before it is read. */
+    private static String read(Path file) throws IOException, ScenarioException {
+        long size = Files.size(file);
+        long limit = EngineBudget.DEFAULT.maxInputBytes();
+        if (size > limit) {
+            throw new ScenarioException("scenario: " + size + " bytes are more than the lab reads (at most " + limit
+                    + "; send fewer events)");
+        }
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 

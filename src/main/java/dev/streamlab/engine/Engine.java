@@ -99,6 +99,11 @@ public final class Engine {
         return watermarks.combined();
     }
 
+    /** Windows in flight now (event-time and processing-time, over all keys): what a long-running engine holds. */
+    public long openWindows() {
+        return eventTimeWindows.openWindows() + (processingTimeWindows == null ? 0 : processingTimeWindows.openWindows());
+    }
+
     /** How many events were processed. */
     public long eventCount() {
         return lastEvent + 1;

@@ -22,6 +22,8 @@ final class WindowOperator {
     private final HashMap<String, KeyWindows> keys = new HashMap<>();
     private final TimerQueue timers = new TimerQueue();
     private long time = Long.MIN_VALUE;
+    /** Windows created and not yet purged, merged away or retired: the state a live pipeline holds. */
+    private long open;
 
     /** {@code log} null means logging is off. */
     WindowOperator(TimeDomain domain, WindowSpec spec, long lateness, EngineOutput output, EngineLog log) {
@@ -47,6 +49,11 @@ final class WindowOperator {
             offset = 0;
             gap = ((WindowSpec.Session) spec).gapMs();
         }
+    }
+
+    /** Windows in flight now, over all keys. */
+    long openWindows() {
+        return open;
     }
 
     /** The operator's current time: the watermark (event time) or the last processing time seen. */
@@ -107,6 +114,7 @@ final class WindowOperator {
             if (state == null) {
                 state = new WindowState(kw, new TimeWindow(start, start + size), cleanupTime(maxTimestamp));
                 kw.putByStart(state);
+                open++;
                 if (log != null) {
                     log.record(new LogEntry.WindowCreated(domain, kw.key, state.window, event));
                 }
@@ -135,6 +143,7 @@ final class WindowOperator {
         if (hits == null) {
             actual = new WindowState(kw, own, cleanupTime(own.maxTimestamp()));
             kw.sessions.add(actual);
+            open++;
         } else if (hits.size() == 1 && hits.get(0).window.cover(own).equals(hits.get(0).window)) {
             actual = hits.get(0);
         } else {
@@ -143,6 +152,7 @@ final class WindowOperator {
         if (isWindowLate(actual.maxTimestamp)) {
             kw.sessions.remove(actual);
             actual.retire();
+            open--;
             List<TimeWindow> expired = List.of(actual.window);
             if (log != null) {
                 log.record(new LogEntry.ElementAssigned(domain, event, kw.key, ts, partition, List.of(), expired));
@@ -181,11 +191,13 @@ final class WindowOperator {
             merged.contents.addAll(h.contents);
             h.retire();
             kw.sessions.remove(h);
+            open--;
             if (mergedWindows != null) {
                 mergedWindows.add(h.window);
             }
         }
         kw.sessions.add(merged);
+        open++;
         if (log != null) {
             log.record(new LogEntry.WindowsMerged(kw.key, mergedWindows, own, result, event));
         }
@@ -263,6 +275,7 @@ final class WindowOperator {
 
     private void purge(WindowState state, long ts) {
         state.retire();
+        open--;
         KeyWindows kw = state.owner;
         kw.remove(state);
         if (kw.isEmpty() && keys.get(kw.key) == kw) {

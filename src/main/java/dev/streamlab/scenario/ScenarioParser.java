@@ -6,15 +6,25 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.engine.EngineConfig;
 import dev.streamlab.engine.WindowSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the conformance input format (comments and trailing commas allowed) and validates it field by field. */
+/**
+ * Reads the conformance input format (comments and trailing commas allowed) and validates it field by field, then
+ * against the lab's {@link EngineBudget} before any event is run.
+ */
 final class ScenarioParser {
     private static final String TS_RULE = "every event needs a non-negative integer ts in milliseconds";
+
+    private final EngineBudget budget;
+
+    ScenarioParser(EngineBudget budget) {
+        this.budget = budget;
+    }
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -23,6 +33,10 @@ final class ScenarioParser {
             .build();
 
     Scenario parse(String json) throws ScenarioException {
+        if (json != null && json.length() > budget.maxInputBytes()) {
+            throw new ScenarioException("scenario: " + json.length() + " characters are more than the lab reads (at most "
+                    + budget.maxInputBytes() + "; send fewer events)");
+        }
         JsonNode root;
         try {
             root = mapper.readTree(json == null ? "" : json);
@@ -43,8 +57,9 @@ final class ScenarioParser {
         int partitions = 1;
         if (present(root, "partitions")) {
             long p = integer(root.get("partitions"), "partitions", "an optional integer >= 1, default 1");
-            if (p < 1 || p > 1024) {
-                throw new ScenarioException("partitions: " + p + " is out of range (an optional integer from 1 to 1024, default 1)");
+            if (p < 1 || p > budget.maxPartitions()) {
+                throw new ScenarioException("partitions: " + p + " is out of range (an optional integer from 1 to "
+                        + budget.maxPartitions() + ", default 1)");
             }
             partitions = (int) p;
         }
@@ -64,9 +79,28 @@ final class ScenarioParser {
                         + "windows are \"tumbling\" or \"sliding\")");
             }
         }
-        List<ScenarioEvent> events = events(root.get("events"), partitions);
-        return new Scenario(new EngineConfig(window, bound, lateness, partitions, idleness, processingTimeWindow), events,
+        EngineConfig config = new EngineConfig(window, bound, lateness, partitions, idleness, processingTimeWindow);
+        within(() -> budget.checkConfig(config));
+        JsonNode array = root.get("events");
+        if (array != null && array.isArray()) {
+            within(() -> budget.checkEvents(config, array.size()));
+        }
+        List<ScenarioEvent> events = events(array, partitions);
+        return new Scenario(config, events,
                 text(root, "id"), text(root, "title"), text(root, "description"), text(root, "lesson"));
+    }
+
+    private interface Check {
+        void run();
+    }
+
+    /** A budget check, its refusal as this layer's exception (the budget names the field itself). */
+    private static void within(Check check) throws ScenarioException {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(e.getMessage());
+        }
     }
 
     /** An optional text field the engine ignores (instructor scenarios carry a title, description and lesson). */
@@ -141,10 +175,6 @@ final class ScenarioParser {
             case "sliding": {
                 long size = positive(w, "sizeMs", name + ".sizeMs", "sliding windows need an integer sizeMs > 0");
                 long slide = positive(w, "slideMs", name + ".slideMs", "sliding windows need an integer slideMs > 0");
-                if (size / slide > 10_000_000L) {
-                    throw new ScenarioException(name + ".slideMs: " + slide + " is too small (Flink allows at most 10000000 "
-                            + "windows per element: sizeMs / slideMs <= 10000000)");
-                }
                 long offset = offset(w, name, slide, "sliding windows need |offsetMs| < slideMs = " + slide);
                 return new WindowSpec.Sliding(size, slide, offset);
             }
@@ -166,7 +196,7 @@ final class ScenarioParser {
         return offset;
     }
 
-    private static List<ScenarioEvent> events(JsonNode array, int partitions) throws ScenarioException {
+    private List<ScenarioEvent> events(JsonNode array, int partitions) throws ScenarioException {
         if (array == null || array.isNull()) {
             throw new ScenarioException("events: missing (an array of {\"key\":..., \"ts\":..., \"value\":...} in arrival order)");
         }
@@ -192,6 +222,7 @@ final class ScenarioParser {
             if (ts < 0) {
                 throw new ScenarioException(at + ".ts: " + ts + " is negative (" + TS_RULE + ")");
             }
+            within(() -> budget.checkTimestamp(at + ".ts", ts));
             double value = 0;
             JsonNode v = e.get("value");
             if (v != null && !v.isNull()) {
@@ -221,6 +252,8 @@ final class ScenarioParser {
                             + "processing time in ms, not smaller than the previous event's " + Math.max(arrival, 0) + ")");
                 }
             }
+            long checked = arrivalMs;
+            within(() -> budget.checkTimestamp(at + ".arrivalMs", checked));
             arrival = arrivalMs;
             events.add(new ScenarioEvent(key.asText(), ts, value, partition, arrivalMs));
         }

@@ -1,6 +1,7 @@
 package dev.streamlab.scenario;
 
 import dev.streamlab.engine.Engine;
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.engine.EngineLog;
 import dev.streamlab.engine.CollectingOutput;
 import dev.streamlab.engine.ManualClock;
@@ -23,7 +24,7 @@ public final class Scenarios {
 
     /** Parses and validates a scenario. */
     public static Scenario parse(String json) throws ScenarioException {
-        return new ScenarioParser().parse(json);
+        return new ScenarioParser(EngineBudget.DEFAULT).parse(json);
     }
 
     /** Runs a scenario without a log. */

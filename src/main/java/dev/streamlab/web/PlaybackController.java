@@ -1,5 +1,6 @@
 package dev.streamlab.web;
 
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.engine.EngineConfig;
 import dev.streamlab.engine.WindowSpec;
 import dev.streamlab.kafka.actions.TopicActions;
@@ -31,9 +32,15 @@ final class PlaybackController {
     private final PlaybackDesk desk;
     private final TimeLab time;
 
-    PlaybackController(TimeLab time) {
+    private final RunPermits controls;
+    private final RunPermits starts;
+
+    /** {@code controls} and {@code starts}: how many playback controls and pipeline starts run at once. */
+    PlaybackController(TimeLab time, RunPermits controls, RunPermits starts) {
         this.time = time;
         this.desk = time.playback();
+        this.controls = controls;
+        this.starts = starts;
     }
 
     record PipelineBody(String topic, WindowBody window, Long maxOutOfOrdernessMs, Long allowedLatenessMs, Long idlenessMs) {
@@ -51,17 +58,19 @@ final class PlaybackController {
         ConfigOverrides overrides = new ConfigOverrides(w == null ? null : w.type(), w == null ? null : w.sizeMs(),
                 w == null ? null : w.slideMs(), w == null ? null : w.gapMs(), body.maxOutOfOrdernessMs(),
                 body.allowedLatenessMs(), body.idlenessMs());
-        TopicPipelines.Started started = run(() -> {
+        EngineConfig c = run(() -> overrides.applyTo(DEFAULT_LIVE)); // refuses what is over budget before asking Kafka
+        TopicPipelines.Started started = starts.run(ctx, () -> run(() -> {
             try {
                 return time.pipelines().start(body.topic(), partitions -> {
-                    EngineConfig c = overrides.applyTo(DEFAULT_LIVE);
-                    return new EngineConfig(c.windows(), c.maxOutOfOrdernessMs(), c.allowedLatenessMs(), partitions,
-                            c.idlenessMs(), c.windows().merging() ? null : c.windows());
+                    EngineConfig live = new EngineConfig(c.windows(), c.maxOutOfOrdernessMs(), c.allowedLatenessMs(),
+                            partitions, c.idlenessMs(), c.windows().merging() ? null : c.windows());
+                    EngineBudget.DEFAULT.checkConfig(live); // the topic's partition count
+                    return live;
                 });
             } catch (PipelineException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        });
+        }));
         time.pipelinesChanged().run();
         ctx.status(HttpStatus.CREATED).json(new PipelineView(body.topic(), started.spec().outputTopic(),
                 started.spec().lateTopic(), started.run()));
@@ -103,19 +112,20 @@ final class PlaybackController {
         ConfigOverrides overrides = new ConfigOverrides(w == null ? null : w.type(), w == null ? null : w.sizeMs(),
                 w == null ? null : w.slideMs(), w == null ? null : w.gapMs(), body.maxOutOfOrdernessMs(),
                 body.allowedLatenessMs(), body.idlenessMs());
-        ctx.json(run(() -> desk.load(body.scenario(), overrides)));
+        run(() -> desk.prepare(body.scenario(), overrides)); // an unknown or over-budget load needs no permit
+        ctx.json(controls.run(ctx, () -> run(() -> desk.load(body.scenario(), overrides))));
     }
 
     void step(Context ctx) {
-        ctx.json(run(desk::step));
+        ctx.json(controls.run(ctx, () -> run(desk::step)));
     }
 
     void back(Context ctx) {
-        ctx.json(run(desk::stepBack));
+        ctx.json(controls.run(ctx, () -> run(desk::stepBack)));
     }
 
     void restart(Context ctx) {
-        ctx.json(run(desk::restart));
+        ctx.json(controls.run(ctx, () -> run(desk::restart)));
     }
 
     void pause(Context ctx) {
@@ -128,7 +138,7 @@ final class PlaybackController {
         if (!(speed >= 0.25 && speed <= 10)) {
             throw new BadPlayback(HttpStatus.BAD_REQUEST, "speed " + speed + " is out of range: choose from 0.25 to 10");
         }
-        ctx.json(run(() -> desk.play(speed)));
+        ctx.json(controls.run(ctx, () -> run(() -> desk.play(speed))));
     }
 
     void inject(Context ctx) {
@@ -137,7 +147,7 @@ final class PlaybackController {
             throw new BadPlayback(HttpStatus.BAD_REQUEST, "say the late event's key and how far behind the watermark it is, "
                     + "as in {\"key\": \"cust-1\", \"lateByMs\": 90000}");
         }
-        ctx.json(run(() -> desk.injectLate(body.key(), body.lateByMs())));
+        ctx.json(controls.run(ctx, () -> run(() -> desk.injectLate(body.key(), body.lateByMs()))));
     }
 
     void scenarios(Context ctx) {

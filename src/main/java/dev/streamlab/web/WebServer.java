@@ -1,6 +1,7 @@
 package dev.streamlab.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.kafka.actions.ActionException;
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
@@ -8,6 +9,7 @@ import dev.streamlab.web.live.LiveEndpoint;
 import dev.streamlab.web.live.LiveJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -26,17 +28,24 @@ public final class WebServer implements AutoCloseable {
     public WebServer(WebContext lab) {
         HealthController health = new HealthController(lab);
         PageController pages = new PageController(lab);
-        SimulateController simulate = new SimulateController();
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
-        PlaybackController playback = new PlaybackController(lab.time());
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
         QuestController quest = new QuestController(lab.learning(), lab.broker().bootstrapServers());
         BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
+        EngineBudget budget = EngineBudget.DEFAULT;
+        // Reading and checking a body is cheap but holds up to maxInputBytes: a few at once. Running is what costs.
+        RunPermits reads = new RunPermits(budget.concurrentReads(), "requests to simulate, play back or start pipelines");
+        SimulateController simulate = new SimulateController(new RunPermits(budget.concurrentRuns(), "simulations"));
+        PlaybackController playback = new PlaybackController(lab.time(),
+                new RunPermits(budget.concurrentRuns(), "playback controls"),
+                new RunPermits(budget.concurrentRuns(), "pipeline starts"));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Javalin reads a body only up to this and then answers 413 (see the HttpResponseException handler below)
+            config.http.maxRequestSize = budget.maxInputBytes();
             config.jsonMapper(new JavalinJackson(jsonMapper(), false));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/web";
@@ -64,7 +73,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.ws("/ws", live::configure);
             config.routes.get("/", pages::home);
             config.routes.get("/api/health", health::health);
-            config.routes.post("/api/simulate", simulate::simulate);
+            config.routes.post("/api/simulate", reads.guard(simulate::simulate));
             config.routes.post("/api/topics", kafka::createTopic);
             config.routes.delete("/api/topics/{name}", kafka::deleteTopic);
             config.routes.post("/api/topics/{name}/records", kafka::produce);
@@ -76,15 +85,15 @@ public final class WebServer implements AutoCloseable {
             config.routes.delete("/api/consumers/{id}", kafka::stopConsumer);
             config.routes.exception(ActionException.class, KafkaActionsController::refused);
             config.routes.get("/api/scenarios", playback::scenarios);
-            config.routes.post("/api/playback", playback::load);
-            config.routes.post("/api/playback/step", playback::step);
-            config.routes.post("/api/playback/back", playback::back);
-            config.routes.post("/api/playback/restart", playback::restart);
-            config.routes.post("/api/playback/play", playback::play);
+            config.routes.post("/api/playback", reads.guard(playback::load));
+            config.routes.post("/api/playback/step", reads.guard(playback::step));
+            config.routes.post("/api/playback/back", reads.guard(playback::back));
+            config.routes.post("/api/playback/restart", reads.guard(playback::restart));
+            config.routes.post("/api/playback/play", reads.guard(playback::play));
             config.routes.post("/api/playback/pause", playback::pause);
-            config.routes.post("/api/playback/inject", playback::inject);
+            config.routes.post("/api/playback/inject", reads.guard(playback::inject));
             config.routes.get("/api/pipelines", playback::pipelines);
-            config.routes.post("/api/pipelines", playback::startPipeline);
+            config.routes.post("/api/pipelines", reads.guard(playback::startPipeline));
             config.routes.delete("/api/pipelines/{topic}", playback::stopPipeline);
             config.routes.get("/api/guarantees", guarantees::snapshot);
             config.routes.post("/api/guarantees", guarantees::start);
@@ -102,6 +111,13 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/progress/marks/{mark}", quest::mark);
             config.routes.post("/api/learner", quest::learner);
             config.routes.exception(HttpRefusal.class, HttpRefusal::answer);
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                String error = e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()
+                        ? "the request body is larger than the lab reads (at most " + budget.maxInputBytes()
+                        + " bytes); send less, e.g. fewer events"
+                        : e.getMessage();
+                ctx.status(e.getStatus()).json(Map.of("error", error));
+            });
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));
             }

@@ -86,4 +86,23 @@ class SimulateCommandTest {
         assertEquals(2, run("simulate"));
         assertTrue(err.toString().contains("give either SCENARIO or --batch IN_DIR OUT_DIR"), err.toString());
     }
+
+    @Test
+    void aScenarioOverTheBudgetExitsWithTwoAndTheSameLineTheApiAnswers(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("huge.json"), "{\"window\":{\"type\":\"sliding\",\"sizeMs\":10000000,"
+                + "\"slideMs\":1},\"maxOutOfOrdernessMs\":0,\"allowedLatenessMs\":0,\"events\":[{\"key\":\"a\",\"ts\":1000}]}");
+        assertEquals(2, run("simulate", file.toString()));
+        assertEquals("", out.toString());
+        assertEquals(file + ": window: sliding window 10000000 ms every 1 ms puts each event in 10,000,000 windows; the lab "
+                + "allows at most 1,000 per event (Flink would accept it, but it is too big for a lab): make the slide at "
+                + "least 10,000 ms or the window shorter" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void aScenarioFileLargerThanTheLabReadsIsRefusedWithoutReadingIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("big.json"), GOOD + " ".repeat(1_048_576));
+        assertEquals(2, run("simulate", file.toString()));
+        assertEquals(file + ": scenario: " + Files.size(file) + " bytes are more than the lab reads (at most 1048576; "
+                + "send fewer events)" + System.lineSeparator(), err.toString());
+    }
 }

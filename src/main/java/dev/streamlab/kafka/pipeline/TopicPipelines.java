@@ -1,5 +1,6 @@
 package dev.streamlab.kafka.pipeline;
 
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.engine.EngineConfig;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.KafkaNames;
@@ -62,6 +63,11 @@ public final class TopicPipelines {
         }
         if (inputTopic.endsWith(OUTPUT_SUFFIX) || inputTopic.endsWith("-late")) {
             throw new PipelineException(inputTopic + " is a pipeline's own output; choose the topic your events go to");
+        }
+        int limit = EngineBudget.DEFAULT.maxLivePipelines();
+        if (!started.containsKey(inputTopic) && list().size() >= limit) {
+            throw new PipelineException(list().size() + " pipelines run already; the lab runs at most " + limit
+                    + " at once: stop one first (DELETE /api/pipelines/{topic})");
         }
         int partitions = partitions(pipelines.clients(), inputTopic);
         PipelineSpec spec = new PipelineSpec(PREFIX + inputTopic, inputTopic, inputTopic + OUTPUT_SUFFIX, inputTopic + "-late",

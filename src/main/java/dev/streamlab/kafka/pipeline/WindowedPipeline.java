@@ -1,6 +1,7 @@
 package dev.streamlab.kafka.pipeline;
 
 import dev.streamlab.engine.Clock;
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.engine.Engine;
 import dev.streamlab.engine.EngineOutput;
 import dev.streamlab.engine.Firing;
@@ -54,6 +55,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Everything touching the consumer, the engine and the listener happens on the pipeline's own daemon thread;
  * {@link #snapshot()}, {@link #awaitProcessed} and {@link #endOfInput()} may be called from any thread.
+ *
+ * <p>Bounded on an unbounded topic: each event is in at most {@link EngineBudget#maxWindowsPerEvent()} windows (checked
+ * where the config is built); the engine's state is its open windows, and a pipeline holding more than
+ * {@link EngineBudget#maxOpenWindows()} stops with that as its {@code problem}; outputs waiting to be sent are flushed
+ * every {@value #MAX_PENDING} records, so one poll's worth of firings never piles up in memory.
  */
 public final class WindowedPipeline implements AutoCloseable {
     /** The header carrying a record's processing time on a virtual clock, in epoch ms as a decimal. */
@@ -64,6 +70,7 @@ public final class WindowedPipeline implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration UNKNOWN_TOPIC_GRACE = Duration.ofSeconds(2);
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final int MAX_PENDING = 10_000;
 
     private final PipelineSpec spec;
     private final PipelineListener listener;
@@ -337,6 +344,9 @@ public final class WindowedPipeline implements AutoCloseable {
                 long[] next = new long[processedUpTo.length];
                 Arrays.fill(next, -1);
                 for (ConsumerRecord<byte[], byte[]> record : records) {
+                    if (!running) {
+                        break; // stopped over budget (or closed) mid-batch: feed the engine nothing more
+                    }
                     process(record);
                     next[record.partition()] = record.offset() + 1;
                 }
@@ -408,6 +418,14 @@ public final class WindowedPipeline implements AutoCloseable {
         virtualClock = arrival != null;
         advanceClock(arrival != null ? arrival : System.currentTimeMillis());
         engine.onEvent(input.key(), input.ts(), input.value(), record.partition());
+        if (engine.openWindows() > EngineBudget.DEFAULT.maxOpenWindows()) {
+            problem = EngineBudget.DEFAULT.openWindowsProblem(engine.openWindows());
+            running = false; // the loop ends after this batch; the snapshot keeps the problem for the page
+            LOG.warn("pipeline {} {}", spec.id(), problem);
+        }
+        if (pending.size() >= MAX_PENDING) {
+            flush();
+        }
         PipelineSnapshot after = afterLog();
         List<LogEntry> log = List.copyOf(stepLog);
         stepLog.clear();

@@ -1,19 +1,30 @@
 package dev.streamlab.kafka.playback;
 
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.engine.EngineConfig;
 import dev.streamlab.engine.WindowSpec;
 
 /**
  * What an instructor changed on the time lab's controls before replaying a scenario; every field is optional
- * ({@code null}: keep the scenario's). Times in ms; {@code windowType} is tumbling, sliding or session.
+ * ({@code null}: keep the scenario's). Times in ms; {@code windowType} is tumbling, sliding or session. The result
+ * must fit the lab's {@link EngineBudget}: playback and learner pipelines both take their settings from here.
  */
 public record ConfigOverrides(String windowType, Long sizeMs, Long slideMs, Long gapMs, Long maxOutOfOrdernessMs,
                               Long allowedLatenessMs, Long idlenessMs) {
 
     public static final ConfigOverrides NONE = new ConfigOverrides(null, null, null, null, null, null, null);
 
-    /** The scenario's settings with these changes; throws IllegalArgumentException with a learner's sentence. */
+    /**
+     * The scenario's settings with these changes; throws IllegalArgumentException with a learner's sentence, also when
+     * they do not fit {@link EngineBudget#DEFAULT} (the events are checked by the caller that has them).
+     */
     public EngineConfig applyTo(EngineConfig base) {
+        EngineConfig changed = changed(base);
+        EngineBudget.DEFAULT.checkConfig(changed);
+        return changed;
+    }
+
+    private EngineConfig changed(EngineConfig base) {
         WindowSpec window = window(base.windows());
         return new EngineConfig(window,
                 or(maxOutOfOrdernessMs, base.maxOutOfOrdernessMs(), "out-of-orderness bound"),

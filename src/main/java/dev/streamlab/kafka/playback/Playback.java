@@ -2,6 +2,7 @@ package dev.streamlab.kafka.playback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.pipeline.PipelineException;
 import dev.streamlab.kafka.pipeline.PipelineListener;
@@ -189,6 +190,9 @@ public final class Playback implements AutoCloseable {
         if (watermark == Long.MIN_VALUE) {
             throw new IllegalStateException("there is no watermark yet; step until one appears");
         }
+        long injected = history.stream().filter(Action::injected).count();
+        // every injection is replayed on each step back, so they count towards the scenario's event budget
+        EngineBudget.DEFAULT.checkEvents(scenario.config(), scenario.events().size() + injected + 1);
         long ts = Math.max(0, watermark - lateByMs);
         ScenarioEvent event = new ScenarioEvent(key, ts, 1.0, 0, lastArrivalMs);
         play(event);

@@ -1,5 +1,6 @@
 package dev.streamlab.kafka.playback;
 
+import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.kafka.pipeline.PipelineListener;
 import dev.streamlab.kafka.pipeline.PipelineStep;
@@ -66,13 +67,25 @@ public final class PlaybackDesk implements AutoCloseable {
         return catalog;
     }
 
-    /** Replaces the current playback with a fresh one of scenario {@code id}; throws NoSuchElementException if unknown. */
-    public synchronized PlaybackState load(String id, ConfigOverrides overrides) {
+    /**
+     * Scenario {@code id} with the overrides, checked against the budget without touching the current playback (so a
+     * caller can refuse bad input before it waits for anything); throws NoSuchElementException if unknown and
+     * IllegalArgumentException when over budget.
+     */
+    public Scenario prepare(String id, ConfigOverrides overrides) {
         Scenario base = catalog.get(id).orElseThrow(() -> new java.util.NoSuchElementException(
                 "no scenario \"" + id + "\"; the lab has: " + String.join(", ",
                         catalog.entries().stream().map(ScenarioCatalog.Entry::id).toList())));
         Scenario chosen = new Scenario(overrides.applyTo(base.config()), base.events(), base.id(), base.title(),
                 base.description(), base.lesson());
+        // the overrides may put each of the scenario's events in many more windows than the scenario itself did
+        EngineBudget.DEFAULT.checkEvents(chosen.config(), chosen.events().size());
+        return chosen;
+    }
+
+    /** Replaces the current playback with a fresh one of scenario {@code id}; throws NoSuchElementException if unknown. */
+    public synchronized PlaybackState load(String id, ConfigOverrides overrides) {
+        Scenario chosen = prepare(id, overrides);
         closeCurrent();
         String runPrefix = "streamlab-" + id + "-" + Long.toString(System.currentTimeMillis(), 36) + "-" + loads.incrementAndGet();
         scenario = chosen;
