@@ -1,6 +1,8 @@
 package dev.streamlab.web.fuzz;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamlab.lab.QuestLoader;
@@ -39,18 +41,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>
  * Seeded: {@code -Dstreamlab.fuzz.seed=N} replays a run (the seed is printed first, and named in any failure).
  * Bounded: {@code -Dstreamlab.fuzz.requests} REST requests (2,000) and {@code -Dstreamlab.fuzz.frames} live frames
- * (300), stopping early at {@code -Dstreamlab.fuzz.seconds} (50); every route gets its turns before the bound.
+ * (300), stopping early at {@code -Dstreamlab.fuzz.seconds} (40; with the broker and lab starting and stopping, about a
+ * minute); every route gets its turns before the bound.
  */
 class RouterFuzzTest {
     private static final long DEFAULT_SEED = 1_2026_1203L;
     private static final int REQUESTS = Integer.getInteger("streamlab.fuzz.requests", 2_000);
     private static final int FRAMES = Integer.getInteger("streamlab.fuzz.frames", 300);
-    private static final Duration TIME_BOUND = Duration.ofSeconds(Long.getLong("streamlab.fuzz.seconds", 50));
+    private static final Duration TIME_BOUND = Duration.ofSeconds(Long.getLong("streamlab.fuzz.seconds", 40));
     /** Longer than any honest wait in the lab (recreating a topic waits up to 15 s): past it, the lab is stuck. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final int HEALTH_EVERY = 50;
     private static final int FRAMES_PER_SYNC = 4;
     private static final int FRAMES_PER_CONNECTION = 60;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
     /** Path segments the issue names: Kafka's 249-character limit passed, unicode, dot-dot, internal topics, empty. */
     private static final List<String> EDGE_SEGMENTS = List.of(FuzzInputs.encode("t".repeat(250)),
@@ -61,8 +65,12 @@ class RouterFuzzTest {
     void noRequestOnAnyRouteAndNoLiveFrameGetsA5xxOrA1011CloseOrSilencesHealth() {
         long seed = Long.getLong("streamlab.fuzz.seed", DEFAULT_SEED);
         System.out.println("fuzz seed " + seed + " (replay with -Dstreamlab.fuzz.seed=" + seed + ")");
+        long started = System.nanoTime();
         try (TestLab lab = TestLab.start(TestBroker.bootstrapServers())) {
             new Run(lab, seed).go();
+        } finally {
+            System.out.println("fuzz seed " + seed + ": broker, lab and fuzz took "
+                    + (System.nanoTime() - started) / 1_000_000_000 + " s");
         }
     }
 
@@ -186,8 +194,9 @@ class RouterFuzzTest {
 
         /**
          * The cases the issue names, each tried once on every route: every path parameter in turn set to each
-         * {@link #EDGE_SEGMENTS edge value} (the rest valid), and every field of the route's valid body in turn
-         * set to a 40,000-character string and to a huge number.
+         * {@link #EDGE_SEGMENTS edge value} (the rest valid), and every leaf of the route's valid body in turn set
+         * to a 40,000-character string (a text) or to a huge, a large and the smallest positive number (a number:
+         * window sizes far above their slide are what once exhausted the heap).
          */
         private void edges(Route route) {
             String key = key(route);
@@ -202,17 +211,42 @@ class RouterFuzzTest {
             if (example == null || !example.startsWith("{")) {
                 return;
             }
-            List<String> fields = new ArrayList<>();
-            FuzzInputs.parse(example).fieldNames().forEachRemaining(fields::add);
-            for (String field : fields) {
-                for (JsonNode edge : List.of(JsonNodeFactory.instance.textNode("x".repeat(40_000)),
-                        JsonNodeFactory.instance.numberNode(Long.MAX_VALUE))) {
+            for (JsonPointer leaf : leaves(FuzzInputs.parse(example), JsonPointer.empty())) {
+                JsonNode valid = FuzzInputs.parse(example).at(leaf);
+                List<JsonNode> edges = valid.isNumber() ? List.of(NODES.numberNode(Long.MAX_VALUE),
+                        NODES.numberNode(10_000_000), NODES.numberNode(1)) : List.of(NODES.textNode("x".repeat(40_000)));
+                for (JsonNode edge : edges) {
                     Integer cap = RouteInputs.COSTLY.get(key);
                     String body = cap != null && successes.getOrDefault(key, 0) >= cap ? names.refusedBody(key)
-                            : ((ObjectNode) FuzzInputs.parse(names.validBody(key))).set(field, edge).toString();
+                            : with(FuzzInputs.parse(example), leaf, edge).toString();
                     send(route, route.method(), fill(route.path(), true, null, null), body, true);
                 }
             }
+        }
+
+        /** Every leaf of a JSON tree (of an array, its first element's), as a pointer. */
+        private static List<JsonPointer> leaves(JsonNode node, JsonPointer at) {
+            List<JsonPointer> leaves = new ArrayList<>();
+            if (node.isObject()) {
+                node.fieldNames().forEachRemaining(f -> leaves.addAll(leaves(node.get(f), at.appendProperty(f))));
+            } else if (node.isArray()) {
+                if (!node.isEmpty()) {
+                    leaves.addAll(leaves(node.get(0), at.appendIndex(0)));
+                }
+            } else {
+                leaves.add(at);
+            }
+            return leaves;
+        }
+
+        private static JsonNode with(JsonNode tree, JsonPointer leaf, JsonNode value) {
+            JsonNode parent = tree.at(leaf.head());
+            if (parent instanceof ObjectNode object) {
+                object.set(leaf.last().getMatchingProperty(), value);
+            } else if (parent instanceof ArrayNode array) {
+                array.set(leaf.last().getMatchingIndex(), value);
+            }
+            return tree;
         }
 
         private void send(Route route, String method, String path, String body, boolean valid) {
