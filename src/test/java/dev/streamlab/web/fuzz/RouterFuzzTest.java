@@ -273,6 +273,8 @@ class RouterFuzzTest {
                 request.header("Cookie", "streamlab-learner=" + FuzzInputs.encode(in.oddString()));
             }
             String sent = method + " " + path + (body == null ? "" : " " + body);
+            // One line per request before it goes: if the lab takes the test JVM down, the last line names the culprit.
+            System.out.println("#" + (tally.requests() + 1) + " " + FuzzTally.cut(sent, 200));
             String outcome;
             long started = System.nanoTime();
             try {
@@ -387,6 +389,7 @@ class RouterFuzzTest {
             if (ws == null || ws.isClosed()) {
                 connect(wsRoute == null ? in.pick(wsRoutes) : wsRoute);
             }
+            System.out.println("ws#" + (tally.frames() + 1) + " " + FuzzTally.cut(text, 200));
             unsynced.add(text);
             framesOnConnection++;
             tally.frame(key(wsRoute), "sent");
