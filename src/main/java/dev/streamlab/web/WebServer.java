@@ -13,10 +13,16 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.websocket.WsHandlerEntry;
+import io.javalin.websocket.WsHandlerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The lab's HTTP server: routes to controllers, static browser modules from web/, JSON errors under /api. */
@@ -187,6 +193,36 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** One endpoint the router answers: an HTTP method (or {@code WEBSOCKET}) and its path as registered. */
+    public record Route(String method, String path) {
+        public static final String WEBSOCKET = "WEBSOCKET";
+
+        public Route {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    /**
+     * Every endpoint in the router, in the order registered, read from Javalin's own router (as its route-overview
+     * plugin does), so a route added to this class is listed without anyone updating a list. Filters (before,
+     * after) are not endpoints and are left out.
+     */
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (ParsedEndpoint parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (parsed.endpoint.method.isHttpMethod()) {
+                routes.add(new Route(parsed.endpoint.method.name(), parsed.endpoint.path));
+            }
+        }
+        for (WsHandlerEntry ws : app.unsafe.internalRouter.allWsHandlers()) {
+            if (ws.getType() == WsHandlerType.WEBSOCKET) {
+                routes.add(new Route(Route.WEBSOCKET, ws.getPath()));
+            }
+        }
+        return List.copyOf(routes);
     }
 
     @Override

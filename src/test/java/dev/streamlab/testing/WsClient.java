@@ -27,6 +27,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicInteger closeCode = new AtomicInteger();
+    private volatile String closeReason = "";
     private WebSocket socket;
 
     private WsClient() {
@@ -73,6 +74,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closeCode.set(statusCode);
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }
@@ -129,6 +131,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public int closeCode() {
         return closeCode.get();
+    }
+
+    /** The reason the lab gave when it closed the connection ("" until then). */
+    public String closeReason() {
+        return closeReason;
     }
 
     @Override
