@@ -1,7 +1,9 @@
 package dev.streamlab.cli;
 
 import dev.streamlab.config.LabSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +50,28 @@ public final class ServeOptions {
             description = "Show Kafka's and Jetty's own logs (otherwise only warnings) (env STREAMLAB_VERBOSE).")
     boolean verbose;
 
+    /** The command this mixin belongs to, to tell an option typed on the command line from its environment default. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     LabSettings toSettings() {
-        return new LabSettings(host, port, kafkaPort, dataDir, fresh, Optional.ofNullable(bootstrapServers),
+        return new LabSettings(host, port, kafkaPort, dataDir, fresh, bootstrapServers(),
                 Optional.ofNullable(kafkaConfig), verbose, Duration.ofSeconds(connectTimeoutSeconds));
+    }
+
+    /**
+     * {@code --bootstrap-servers ''} typed on the command line is refused (by {@link LabSettings}): the user asked for
+     * a cluster and named none. {@code STREAMLAB_BOOTSTRAP_SERVERS=} (set but empty) counts as unset, as an empty
+     * variable does for most programs and shells ({@code ${VAR:-default}}): it is how scripts and compose files
+     * clear a variable, and it means "no external cluster", so the lab uses its embedded broker.
+     */
+    private Optional<String> bootstrapServers() {
+        boolean typed = command != null && command.commandLine() != null
+                && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
+        if (!typed && bootstrapServers != null && bootstrapServers.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(bootstrapServers);
     }
 }
