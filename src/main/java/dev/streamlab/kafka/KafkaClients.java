@@ -6,10 +6,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,10 +59,26 @@ public record KafkaClients(String bootstrapServers, Map<String, String> extraPro
             AdminClientConfig.configDef().parse(config);
             ProducerConfig.configDef().parse(config);
             ConsumerConfig.configDef().parse(config);
-            return Optional.empty();
         } catch (ConfigException e) {
             return Optional.of(e.getMessage());
         }
+        // Kafka only opens these when the first client is made, and then logs an ERROR with a stack trace first
+        for (String key : List.of(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG)) {
+            String location = extraProperties.get(key);
+            if (location == null || location.isBlank()) {
+                continue;
+            }
+            try {
+                Path file = Path.of(location);
+                if (!Files.isReadable(file)) {
+                    return Optional.of(key + " is " + location + ", which "
+                            + (Files.exists(file) ? "cannot be read" : "does not exist"));
+                }
+            } catch (InvalidPathException e) {
+                return Optional.of(key + " is not a file name (" + e.getMessage() + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     /** An Admin client that gives up on a call after {@code timeoutMs} instead of Kafka's default minute. */

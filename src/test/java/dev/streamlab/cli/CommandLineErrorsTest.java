@@ -206,6 +206,20 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aKafkaConfigNamingAKeystoreThatIsNotThereNamesTheKeyNotAStackTrace() throws IOException {
+        Path keystore = dataDir.resolve("missing.jks");
+        Path file = Files.writeString(dataDir.resolve("ssl.properties"),
+                "security.protocol=SSL\nssl.keystore.location=" + keystore + "\nssl.keystore.password=x\n");
+
+        Run run = run(serve("--bootstrap-servers", "127.0.0.1:1", "--kafka-config", file.toString()));
+
+        assertEquals(1, run.exitCode());
+        assertOneLine(run.err());
+        assertEquals("streamlab: --kafka-config " + file.toAbsolutePath() + ": ssl.keystore.location is " + keystore
+                + ", which does not exist; fix that line of the file", run.err().strip());
+    }
+
+    @Test
     void aBinaryKafkaConfigFileIsSaidNotToBeAPropertiesFile() throws IOException {
         byte[] bytes = new byte[256];
         new Random(12).nextBytes(bytes);
