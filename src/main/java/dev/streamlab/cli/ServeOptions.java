@@ -55,23 +55,25 @@ public final class ServeOptions {
     CommandSpec command;
 
     LabSettings toSettings() {
-        return new LabSettings(host, port, kafkaPort, dataDir, fresh, bootstrapServers(),
-                Optional.ofNullable(kafkaConfig), verbose, Duration.ofSeconds(connectTimeoutSeconds));
+        return new LabSettings(fromEnvIfBlank("--host", host, LabSettings.DEFAULT_HOST), port, kafkaPort,
+                Path.of(fromEnvIfBlank("--data-dir", dataDir.toString(), LabSettings.DEFAULT_DATA_DIR)), fresh,
+                Optional.ofNullable(fromEnvIfBlank("--bootstrap-servers", bootstrapServers, null)),
+                Optional.ofNullable(kafkaConfig == null ? null : fromEnvIfBlank("--kafka-config", kafkaConfig.toString(), null))
+                        .map(Path::of),
+                verbose, Duration.ofSeconds(connectTimeoutSeconds));
     }
 
     /**
-     * {@code --bootstrap-servers ''} typed on the command line is refused (by {@link LabSettings}): the user asked for
-     * a cluster and named none. {@code STREAMLAB_BOOTSTRAP_SERVERS=} (set but empty) counts as unset, as an empty
-     * variable does for most programs and shells ({@code ${VAR:-default}}): it is how scripts and compose files
-     * clear a variable, and it means "no external cluster", so the lab uses its embedded broker.
+     * An empty value typed on the command line ({@code --bootstrap-servers ''}) is kept, for {@link LabSettings} to
+     * refuse: the user asked for something and named nothing. An empty environment variable
+     * ({@code STREAMLAB_BOOTSTRAP_SERVERS=}) counts as unset, as it does for most programs and for the shell's
+     * {@code ${VAR:-default}}: it is how scripts and compose files clear a variable, so it means the default (for
+     * bootstrap servers: no external cluster, the embedded broker).
      */
-    private Optional<String> bootstrapServers() {
+    private String fromEnvIfBlank(String option, String value, String defaultValue) {
         boolean typed = command != null && command.commandLine() != null
                 && command.commandLine().getParseResult() != null
-                && command.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
-        if (!typed && bootstrapServers != null && bootstrapServers.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(bootstrapServers);
+                && command.commandLine().getParseResult().hasMatchedOption(option);
+        return !typed && value != null && value.isBlank() ? defaultValue : value;
     }
 }

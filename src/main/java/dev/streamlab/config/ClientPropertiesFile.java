@@ -31,6 +31,9 @@ public final class ClientPropertiesFile {
         if (file.isEmpty()) {
             return Map.of();
         }
+        if (file.get().toString().isBlank()) {
+            throw new InvalidSettingException("--kafka-config is empty; give the client properties file, or leave the option out");
+        }
         Path path = file.get().toAbsolutePath();
         Properties props = new Properties();
         try {

@@ -3,6 +3,7 @@ package dev.streamlab.cli;
 import dev.streamlab.testing.Cli;
 import dev.streamlab.testing.Cli.Run;
 import dev.streamlab.config.InvalidSettingException;
+import dev.streamlab.config.LabSettings;
 import dev.streamlab.testing.FreePorts;
 import dev.streamlab.testing.LabProcess;
 import org.junit.jupiter.api.Test;
@@ -175,19 +176,38 @@ class CommandLineErrorsTest {
 
     @Test
     void anEmptyBootstrapServersVariableCountsAsUnsetAndMeansTheEmbeddedBroker() {
-        // picocli reads ${STREAMLAB_BOOTSTRAP_SERVERS} from a system property before the environment
-        System.setProperty("STREAMLAB_BOOTSTRAP_SERVERS", "");
+        // picocli reads ${STREAMLAB_...} from a system property before the environment
+        for (String variable : new String[] {"STREAMLAB_BOOTSTRAP_SERVERS", "STREAMLAB_KAFKA_CONFIG", "STREAMLAB_DATA_DIR",
+                "STREAMLAB_HOST"}) {
+            System.setProperty(variable, "");
+        }
         try {
             CommandLine fromEnv = StreamlabCommand.commandLine();
             fromEnv.parseArgs("--port", "7171");
-            assertTrue(((StreamlabCommand) fromEnv.getCommand()).options.toSettings().embedded());
+            LabSettings settings = ((StreamlabCommand) fromEnv.getCommand()).options.toSettings();
+            assertTrue(settings.embedded());
+            assertTrue(settings.kafkaConfigFile().isEmpty());
+            assertEquals(Path.of(LabSettings.DEFAULT_DATA_DIR), settings.dataDir());
+            assertEquals(LabSettings.DEFAULT_HOST, settings.host());
 
             CommandLine typed = StreamlabCommand.commandLine();
             typed.parseArgs("--bootstrap-servers", "");
             assertThrows(InvalidSettingException.class, () -> ((StreamlabCommand) typed.getCommand()).options.toSettings());
         } finally {
-            System.clearProperty("STREAMLAB_BOOTSTRAP_SERVERS");
+            for (String variable : new String[] {"STREAMLAB_BOOTSTRAP_SERVERS", "STREAMLAB_KAFKA_CONFIG",
+                    "STREAMLAB_DATA_DIR", "STREAMLAB_HOST"}) {
+                System.clearProperty(variable);
+            }
         }
+    }
+
+    @Test
+    void anEmptyKafkaConfigTypedOnTheCommandLineIsRefused() {
+        Run run = run(serve("--kafka-config", ""));
+
+        assertEquals(1, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().startsWith("streamlab: --kafka-config is empty"), run.err());
     }
 
     @Test
