@@ -1,5 +1,6 @@
-// The home page's progress panel: switch learner (a cookie the lab sets), tick self-confirmed items, reset.
-// The page is rendered by the server, so after a change it simply reloads.
+// The home page's progress panel: switch learner (a cookie the lab sets), tick self-confirmed items, reset, and
+// hide the notice that saved progress could not be read (the lab forgets it then, so it is said once).
+// The page is rendered by the server, so after a change it simply reloads; messages go in with textContent.
 import { call, say } from './api.js';
 import { $ } from './dom.js';
 
@@ -40,5 +41,17 @@ if (reset) {
       return;
     }
     location.reload();
+  });
+}
+
+const dismiss = $('dismiss-progress-notice');
+if (dismiss) {
+  dismiss.addEventListener('click', async () => {
+    const result = await call('POST', '/api/progress/notice/dismiss');
+    if (!result.ok) {
+      say($('progress-notice-message'), 'error', result.error);
+      return;
+    }
+    $('progress-notice').remove();
   });
 }

@@ -14,6 +14,7 @@ import dev.streamlab.process.ChildRecord;
 import dev.streamlab.process.ChildRecords;
 import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.web.WebServer;
+import org.apache.kafka.common.KafkaException;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -64,9 +68,13 @@ public final class App {
             KafkaClients clients = new KafkaClients(settings.embedded()
                     ? advertisedHost(settings.host()) + ":" + settings.kafkaPort()
                     : settings.bootstrapServers().orElseThrow(), clientProperties);
+            requireValidClientConfig(clients, settings);
+            if (!settings.embedded()) {
+                requireResolvable(clients.bootstrapServers());
+            }
             BrokerInfo brokerInfo = BrokerInfo.of(settings.embedded() ? BrokerMode.EMBEDDED : BrokerMode.EXTERNAL,
                     clients.bootstrapServers());
-            ClusterProbe probe = new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
+            ClusterProbe probe = probe(clients, settings);
             started.push(probe);
             LabWeb web = LabWeb.build(QuestLoader.load(), brokerInfo, clients, probe::probe, clock, startedAt,
                     allowedHosts(settings), HubSettings.defaults(), dataDir.progress(), children);
@@ -109,6 +117,56 @@ public final class App {
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
             throw e;
+        }
+    }
+
+    /** Kafka's own verdict on the user's client properties, as one line naming the file and the key. */
+    private static void requireValidClientConfig(KafkaClients clients, LabSettings settings) throws StartupException {
+        Optional<String> problem = clients.configProblem();
+        if (problem.isEmpty()) {
+            return;
+        }
+        // With no file the lab's own settings are all there is, and the bootstrap address was checked already.
+        throw new StartupException(settings.kafkaConfigFile()
+                .map(file -> "--kafka-config " + file.toAbsolutePath() + ": " + problem.get() + "; fix that line of the file")
+                .orElse("the Kafka client settings are not valid: " + problem.get()));
+    }
+
+    /**
+     * Kafka's clients refuse to be made when no bootstrap host resolves, with a stack trace; an address that
+     * resolves but does not answer is the connect timeout's job. Some unresolvable hosts among good ones pass:
+     * Kafka warns about them and uses the rest.
+     */
+    private static void requireResolvable(String servers) throws StartupException {
+        List<String> hosts = Arrays.stream(servers.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                .map(App::hostOf).toList();
+        for (String host : hosts) {
+            try {
+                InetAddress.getAllByName(host);
+                return;
+            } catch (UnknownHostException e) {
+                // try the next one
+            }
+        }
+        throw new StartupException("--bootstrap-servers " + servers + ": no host of it is known here (" + String.join(", ", hosts)
+                + "); check the name, or give an IP address");
+    }
+
+    /** The host of {@code [LISTENER://]HOST:PORT}, without IPv6 brackets. */
+    private static String hostOf(String address) {
+        String hostPort = address.contains("://") ? address.substring(address.indexOf("://") + 3) : address;
+        String host = hostPort.substring(0, Math.max(0, hostPort.lastIndexOf(':')));
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** The probe's Admin client is the lab's first client: what Kafka still refuses there (SSL files, JAAS) is one line. */
+    private static ClusterProbe probe(KafkaClients clients, LabSettings settings) throws StartupException {
+        try {
+            return new ClusterProbe(clients, settings.embedded() ? PROBE_TIMEOUT : settings.connectTimeout());
+        } catch (KafkaException e) {
+            throw new StartupException("cannot make a Kafka client for " + clients.bootstrapServers() + " ("
+                    + rootMessage(e) + "); check " + (settings.embedded() ? "--kafka-config"
+                    : settings.kafkaConfigFile().isPresent() ? "--bootstrap-servers and --kafka-config" : "--bootstrap-servers"));
         }
     }
 

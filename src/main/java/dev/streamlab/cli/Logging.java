@@ -19,6 +19,17 @@ final class Logging {
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
             // Formatting new storage is logged as a warning; for the lab it is the normal first start.
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
+            // Restarting on an existing data directory, the node's ControllerRegistrationManager may send its
+            // CONTROLLER_REGISTRATION to itself as soon as the raft election names it leader, before its own
+            // QuorumController has claimed that leadership. The controller answers NOT_CONTROLLER, the manager retries
+            // and registers a moment later, but ControllerApis first logs the refusal as "ERROR Unexpected error
+            // handling request ... NotControllerException" with a stack trace, before the ready line. Which thread
+            // wins is up to the scheduler (seen under load), so it cannot be avoided from outside; and slf4j-simple
+            // fixes a logger's level when the logger is made, so it cannot be quieted for the start-up phase alone.
+            // This logger only reports requests to the controller, whose one client in the lab is this same node,
+            // which gets each error as a response and retries; a broker that truly fails to start is still reported
+            // ("the embedded Kafka broker did not start"), and --verbose shows this logger again.
+            setIfAbsent("org.slf4j.simpleLogger.log.kafka.server.ControllerApis", "off");
         }
     }
 

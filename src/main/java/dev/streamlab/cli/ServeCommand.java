@@ -41,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             settings = options.toSettings();
         } catch (InvalidSettingException e) {
-            err.println("streamlab: " + e.getMessage());
+            err.println("streamlab: " + oneLine(e.getMessage()));
             err.flush();
             return EXIT_BAD_SETTING;
         }
@@ -52,23 +52,45 @@ public final class ServeCommand implements Callable<Integer> {
                 out.flush();
             });
         } catch (StartupException | InvalidSettingException e) {
-            err.println("streamlab: " + e.getMessage());
+            err.println("streamlab: " + oneLine(e.getMessage()));
+            err.flush();
+            return EXIT_STARTUP_FAILED;
+        } catch (RuntimeException e) {
+            // A failure nobody foresaw still costs one line; --verbose keeps the trace for the bug report.
+            if (options.verbose) {
+                e.printStackTrace(err);
+            }
+            err.println("streamlab: the lab did not start: " + oneLine(String.valueOf(e.getMessage()))
+                    + (options.verbose ? "" : " (run with --verbose to see why)"));
             err.flush();
             return EXIT_STARTUP_FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Streamlab is stopping...");
-            out.flush();
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                out.println("Streamlab is stopping...");
+                out.flush();
+                lab.close();
+                out.println("Streamlab stopped.");
+                out.flush();
+                stopped.countDown();
+            }, "streamlab-shutdown"));
+        } catch (IllegalStateException e) {
+            // Ctrl-C or SIGTERM came while the lab was starting: the JVM is already on its way out
             lab.close();
-            out.println("Streamlab stopped.");
-            out.flush();
-            stopped.countDown();
-        }, "streamlab-shutdown"));
+            err.println("streamlab: stopped while starting (Ctrl-C or SIGTERM)");
+            err.flush();
+            return EXIT_STARTUP_FAILED;
+        }
         out.println(readyLine(settings, lab));
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** A message from deep inside (Kafka's, the OS's) may hold line breaks; the user still gets one line. */
+    static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     static String readyLine(LabSettings settings, RunningLab lab) {

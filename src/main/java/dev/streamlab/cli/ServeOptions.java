@@ -1,7 +1,9 @@
 package dev.streamlab.cli;
 
 import dev.streamlab.config.LabSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +56,31 @@ public final class ServeOptions {
                     + "e.g. a classroom's DNS name (env STREAMLAB_ALLOWED_HOSTS).")
     List<String> allowedHosts;
 
+    /** The command this mixin belongs to, to tell an option typed on the command line from its environment default. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     LabSettings toSettings() {
-        return new LabSettings(host, port, kafkaPort, dataDir, fresh, Optional.ofNullable(bootstrapServers),
-                Optional.ofNullable(kafkaConfig), verbose, Duration.ofSeconds(connectTimeoutSeconds),
+        return new LabSettings(fromEnvIfBlank("--host", host, LabSettings.DEFAULT_HOST), port, kafkaPort,
+                Path.of(fromEnvIfBlank("--data-dir", dataDir.toString(), LabSettings.DEFAULT_DATA_DIR)), fresh,
+                Optional.ofNullable(fromEnvIfBlank("--bootstrap-servers", bootstrapServers, null)),
+                Optional.ofNullable(kafkaConfig == null ? null : fromEnvIfBlank("--kafka-config", kafkaConfig.toString(), null))
+                        .map(Path::of),
+                verbose, Duration.ofSeconds(connectTimeoutSeconds),
                 allowedHosts == null ? List.of() : allowedHosts);
+    }
+
+    /**
+     * An empty value typed on the command line ({@code --bootstrap-servers ''}) is kept, for {@link LabSettings} to
+     * refuse: the user asked for something and named nothing. An empty environment variable
+     * ({@code STREAMLAB_BOOTSTRAP_SERVERS=}) counts as unset, as it does for most programs and for the shell's
+     * {@code ${VAR:-default}}: it is how scripts and compose files clear a variable, so it means the default (for
+     * bootstrap servers: no external cluster, the embedded broker).
+     */
+    private String fromEnvIfBlank(String option, String value, String defaultValue) {
+        boolean typed = command != null && command.commandLine() != null
+                && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption(option);
+        return !typed && value != null && value.isBlank() ? defaultValue : value;
     }
 }

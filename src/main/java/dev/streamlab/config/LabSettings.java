@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Everything the lab needs to start, validated once: ports are 1..65535 and differ, the timeout is positive.
- * With {@code bootstrapServers} present the lab uses that cluster and starts no broker of its own.
- * {@code allowedHosts} are extra host names the web server answers to (besides localhost, IP addresses and this
- * machine's name), lower case, each a plain host name without scheme or port.
+ * Everything the lab needs to start, validated once: ports are 1..65535 and differ, the timeout is 1 s to an hour,
+ * bootstrap servers, when given, are HOST:PORT[,HOST:PORT] (never empty). With {@code bootstrapServers} present the
+ * lab uses that cluster and starts no broker of its own. {@code allowedHosts} are extra host names the web server
+ * answers to (besides localhost, IP addresses and this machine's name), lower case, each a plain host name without
+ * scheme or port.
  */
 public record LabSettings(String host,
                           int webPort,
@@ -28,6 +31,13 @@ public record LabSettings(String host,
     public static final int DEFAULT_WEB_PORT = 7070;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final String DEFAULT_DATA_DIR = "streamlab-data";
+    /** Kafka's client timeouts are int milliseconds; an hour is far past any useful wait and far from that limit. */
+    public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofHours(1);
+    /**
+     * One bootstrap address as Kafka's clients read it: an optional {@code LISTENER://}, a host name, IPv4 or
+     * IPv6 literal (bracketed or not, as Kafka allows), a colon and a port.
+     */
+    private static final Pattern ADDRESS = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_]*://)?(\\[[0-9A-Za-z:.%]+]|[0-9A-Za-z%._:-]+):([0-9]{1,5})");
 
     public LabSettings {
         Objects.requireNonNull(host, "host");
@@ -43,9 +53,14 @@ public record LabSettings(String host,
         if (bootstrapServers.isEmpty() && webPort == kafkaPort) {
             throw new InvalidSettingException("--port and --kafka-port are both " + webPort + "; give them different values");
         }
-        bootstrapServers = bootstrapServers.map(String::strip).filter(s -> !s.isEmpty());
-        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new InvalidSettingException("--connect-timeout must be at least 1 second, got " + connectTimeout.toSeconds());
+        if (dataDir.toString().isBlank()) {
+            throw new InvalidSettingException("--data-dir is empty; give a folder, or leave the option out to use ./"
+                    + DEFAULT_DATA_DIR);
+        }
+        bootstrapServers = bootstrapServers.map(LabSettings::requireAddresses);
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || connectTimeout.compareTo(MAX_CONNECT_TIMEOUT) > 0) {
+            throw new InvalidSettingException("--connect-timeout must be 1 to " + MAX_CONNECT_TIMEOUT.toSeconds()
+                    + " seconds, got " + connectTimeout.toSeconds());
         }
         allowedHosts = hostNames(allowedHosts);
     }
@@ -71,6 +86,36 @@ public record LabSettings(String host,
 
     public boolean embedded() {
         return bootstrapServers.isEmpty();
+    }
+
+    /**
+     * The addresses, stripped, when each is HOST:PORT; otherwise the line names the one that is not. Empty is refused
+     * here: leaving the lab's own broker must be asked for, and an empty value more likely is a script's unset variable.
+     */
+    private static String requireAddresses(String servers) {
+        String stripped = servers.strip();
+        if (stripped.isEmpty() || stripped.chars().allMatch(c -> c == ',' || Character.isWhitespace(c))) {
+            throw new InvalidSettingException("--bootstrap-servers is empty; give HOST:PORT, or leave the option out to use "
+                    + "the embedded broker");
+        }
+        for (String entry : stripped.split(",")) {
+            String address = entry.strip();
+            if (address.isEmpty()) {
+                continue; // Kafka skips empty entries too ("a:9092,,b:9092")
+            }
+            Matcher m = ADDRESS.matcher(address);
+            if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
+                throw new InvalidSettingException("--bootstrap-servers: '" + printable(address) + "' is not an address; "
+                        + "give HOST:PORT[,HOST:PORT], e.g. localhost:9092");
+            }
+        }
+        return stripped;
+    }
+
+    /** What the user typed, bounded and on one line, for quoting it back. */
+    private static String printable(String typed) {
+        String oneLine = typed.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 80) + "...";
     }
 
     private static void requirePort(String flag, int port) {

@@ -112,6 +112,11 @@ public final class QuestService {
         return Standing.of(quest, progress.update(learner, p -> p.withMark(mark, on)));
     }
 
+    /** The learner has read that their saved progress could not be read; the home page stops saying so. */
+    public Standing dismissNotice(LearnerName learner) {
+        return Standing.of(quest, progress.dismissNotice(learner));
+    }
+
     public Standing reset(LearnerName learner) {
         progress.reset(learner);
         return standing(learner);

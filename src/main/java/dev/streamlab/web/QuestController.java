@@ -79,6 +79,10 @@ final class QuestController {
         ctx.json(quest.standing(Learners.of(ctx)));
     }
 
+    void dismissNotice(Context ctx) {
+        ctx.json(quest.dismissNotice(Learners.of(ctx)));
+    }
+
     void reset(Context ctx) {
         ctx.json(quest.reset(Learners.of(ctx)));
     }

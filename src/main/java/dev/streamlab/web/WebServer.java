@@ -114,6 +114,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/challenges/{challenge}/actions/{action}", quest::act);
             config.routes.get("/api/progress", quest::standing);
             config.routes.post("/api/progress/reset", quest::reset);
+            config.routes.post("/api/progress/notice/dismiss", quest::dismissNotice);
             config.routes.post("/api/progress/marks/{mark}", quest::mark);
             config.routes.post("/api/learner", quest::learner);
             config.routes.exception(HttpRefusal.class, HttpRefusal::answer);

@@ -20,8 +20,31 @@ class LabSettingsTest {
     }
 
     @Test
-    void blankBootstrapServersCountAsNone() {
-        assertTrue(settings(7070, 9092, Optional.of("  ")).embedded());
+    void blankBootstrapServersAreRefusedSayingHowToGetTheEmbeddedBroker() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> settings(7070, 9092, Optional.of("  ")));
+
+        assertEquals("--bootstrap-servers is empty; give HOST:PORT, or leave the option out to use the embedded broker",
+                e.getMessage());
+    }
+
+    @Test
+    void bootstrapServersThatAreNotHostAndPortNameTheBadEntryAndTheForm() {
+        for (String bad : new String[] {"not a host:::", "kafka", "kafka:0", "kafka:70000", "good:9092,bad", ":9092"}) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> settings(7070, 9092, Optional.of(bad)),
+                    bad);
+
+            assertTrue(e.getMessage().startsWith("--bootstrap-servers: '"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("is not an address; give HOST:PORT[,HOST:PORT], e.g. localhost:9092"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void bootstrapServersAcceptWhatKafkaAccepts() {
+        for (String good : new String[] {"localhost:9092", "a:9092, b:9093", "10.0.0.1:9092", "[::1]:9092",
+                "PLAINTEXT://broker-1.example.com:9092", "a:9092,"}) {
+            assertFalse(settings(7070, 9092, Optional.of(good)).embedded(), good);
+        }
     }
 
     @Test

@@ -20,11 +20,13 @@ public final class TestLab implements AutoCloseable {
     private final ClusterProbe probe;
     private final LabWeb web;
     private final int port;
+    private final java.nio.file.Path progress;
 
-    private TestLab(ClusterProbe probe, LabWeb web, int port) {
+    private TestLab(ClusterProbe probe, LabWeb web, int port, java.nio.file.Path progress) {
         this.probe = probe;
         this.web = web;
         this.port = port;
+        this.progress = progress;
     }
 
     public static TestLab start(String bootstrap) {
@@ -43,16 +45,17 @@ public final class TestLab implements AutoCloseable {
     public static TestLab start(String bootstrap, HubSettings hub, Clock clock, Instant startedAt) {
         KafkaClients clients = new KafkaClients(bootstrap, Map.of());
         ClusterProbe probe = new ClusterProbe(clients, Duration.ofMillis(1500));
+        java.nio.file.Path progress = newProgressFolder();
         LabWeb web = LabWeb.build(QuestLoader.load(), BrokerInfo.of(BrokerMode.EMBEDDED, bootstrap), clients, probe::probe,
-                clock, startedAt, Set.of(), hub, progressFolder());
+                clock, startedAt, Set.of(), hub, progress);
         int port = FreePorts.next();
         web.server().start("127.0.0.1", port);
         web.startLive();
-        return new TestLab(probe, web, port);
+        return new TestLab(probe, web, port, progress);
     }
 
     /** Each test lab keeps its learners' progress in a fresh folder of its own. */
-    private static java.nio.file.Path progressFolder() {
+    private static java.nio.file.Path newProgressFolder() {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("streamlab-progress");
             dir.toFile().deleteOnExit();
@@ -72,6 +75,17 @@ public final class TestLab implements AutoCloseable {
 
     public String wsUrl() {
         return "ws://127.0.0.1:" + port + "/ws";
+    }
+
+    /** Where this lab keeps its learners' progress, one JSON file per learner. */
+    public java.nio.file.Path progressFolder() {
+        return progress;
+    }
+
+    /** The file of one learner's progress, named as {@code LearnerName} names it (their name in URL-safe base64). */
+    public java.nio.file.Path progressFileOf(String learner) {
+        return progress.resolve(java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(learner.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".json");
     }
 
     public LiveHub hub() {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,6 +94,40 @@ class QuestApiTest {
 
         assertEquals(1, chapter(before, "kafka").get("knowledgeRight").asInt());
         assertEquals(0, chapter(after, "kafka").get("knowledgeRight").asInt());
+    }
+
+    @Test
+    void progressThatCouldNotBeReadIsNamedInTheApiUntilTheLearnerDismissesIt() throws Exception {
+        String name = Names.unique("broken");
+        String cookie = cookieOf(name);
+        Http.send("POST", lab.url(answerPath(FIRST)), "{\"option\": " + RIGHT + "}", "Cookie", cookie);
+        Path file = lab.progressFileOf(name);
+        Files.writeString(file, "{\"learner\": \"" + name + "\", \"answers\": [truncated");
+
+        JsonNode standing = JSON.readTree(Http.get(lab.url("/api/progress"), "Cookie", cookie).body());
+
+        Path kept = file.resolveSibling(file.getFileName() + ".broken");
+        assertTrue(Files.exists(kept));
+        assertEquals(kept.toString(), standing.get("notice").get("keptAs").asText());
+        assertEquals("Your saved progress could not be read; it was kept as " + kept + " and you start afresh.",
+                standing.get("notice").get("text").asText());
+        assertEquals(0, chapter(standing, "kafka").get("knowledgeRight").asInt(), "afresh");
+        assertTrue(Http.get(lab.url("/"), "Cookie", cookie).body().contains("it was kept as " + kept), "the home page says it");
+
+        HttpResponse<String> dismissed = Http.send("POST", lab.url("/api/progress/notice/dismiss"), null, "Cookie", cookie);
+
+        assertEquals(200, dismissed.statusCode(), dismissed.body());
+        assertTrue(JSON.readTree(dismissed.body()).get("notice").isNull());
+        assertTrue(JSON.readTree(Http.get(lab.url("/api/progress"), "Cookie", cookie).body()).get("notice").isNull());
+        assertFalse(Http.get(lab.url("/"), "Cookie", cookie).body().contains("progress-notice"), "said once");
+    }
+
+    @Test
+    void progressThatWasReadFineCarriesNoNotice() throws Exception {
+        String cookie = cookieOf(Names.unique("fine"));
+        Http.send("POST", lab.url(answerPath(FIRST)), "{\"option\": " + RIGHT + "}", "Cookie", cookie);
+
+        assertTrue(JSON.readTree(Http.get(lab.url("/api/progress"), "Cookie", cookie).body()).get("notice").isNull());
     }
 
     private static JsonNode chapter(JsonNode standing, String id) {

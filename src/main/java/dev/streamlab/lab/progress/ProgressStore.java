@@ -2,6 +2,8 @@ package dev.streamlab.lab.progress;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +17,20 @@ import java.util.function.UnaryOperator;
 /**
  * Each learner's progress as one JSON file in a folder of the lab's data directory, so it survives restarts. A change
  * is written to a temporary file and moved over the old one, so a crash mid-write leaves the previous progress whole.
- * A file that cannot be read is set aside (renamed {@code .broken}) rather than silently overwritten.
+ * A file that cannot be read is set aside (renamed {@code .broken}, or {@code .broken-2} ... when an older one is
+ * there) rather than silently overwritten, and said once: one WARN line on the console, and a {@link ProgressNotice}
+ * in the learner's fresh progress, saved with it so that it survives a restart.
+ *
+ * <p>The notice stays until the learner dismisses it ({@link #dismissNotice}), not until they next save: saving
+ * also happens where the learner reads no notice (a "Check my work" on a challenge page, {@code validate --learner}
+ * in a terminal), so a notice cleared by the first save could be gone before anyone saw it. A reset clears it with
+ * everything else.
  */
 public final class ProgressStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressStore.class);
+    /** How many set-aside files of one learner are kept side by side before the last one is replaced. */
+    private static final int KEPT_COPIES = 100;
+
     private final Path folder;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -32,10 +45,41 @@ public final class ProgressStore {
         }
         try {
             return json.readValue(file.toFile(), Progress.class);
-        } catch (IOException e) {
-            setAside(file);
-            return Progress.empty(learner);
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException: JSON that parses but breaks Progress's own rules (e.g. "learner": null)
+            return afresh(learner, file, e);
         }
+    }
+
+    /** Forgets the learner's notice of an unreadable file; their progress stays as it is. */
+    public synchronized Progress dismissNotice(LearnerName learner) {
+        Progress current = load(learner);
+        if (current.unreadableKeptAs() == null) {
+            return current;
+        }
+        Progress next = current.withUnreadableKeptAs(null);
+        save(learner, next);
+        return next;
+    }
+
+    /** Sets the unreadable file aside, says so once on the console, and starts the learner afresh with a notice. */
+    private Progress afresh(LearnerName learner, Path file, Exception why) {
+        Path kept = setAside(file);
+        String reason = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage().lines().findFirst().orElse("");
+        if (kept.equals(file)) {
+            LOG.warn("the saved progress of {} in {} cannot be read ({}) nor be set aside; {} starts afresh and the "
+                    + "file is replaced at their next save", learner.value(), file, reason, learner.value());
+        } else {
+            LOG.warn("the saved progress of {} in {} cannot be read ({}); it was kept as {} and {} starts afresh",
+                    learner.value(), file, reason, kept, learner.value());
+        }
+        Progress fresh = Progress.empty(learner).withUnreadableKeptAs(kept.toString());
+        try {
+            save(learner, fresh);
+        } catch (UncheckedIOException e) {
+            // the folder refuses writes: the notice is shown this once, from memory, and the next save says why
+        }
+        return fresh;
     }
 
     /** Applies {@code change} to the learner's progress and saves the result, which it returns. */
@@ -70,11 +114,17 @@ public final class ProgressStore {
         }
     }
 
-    private static void setAside(Path file) {
+    /** Where the file now is: the first free {@code .broken} name, or the file itself when it cannot be moved. */
+    private static Path setAside(Path file) {
+        Path target = file.resolveSibling(file.getFileName() + ".broken");
+        for (int copy = 2; Files.exists(target) && copy <= KEPT_COPIES; copy++) {
+            target = file.resolveSibling(file.getFileName() + ".broken-" + copy);
+        }
         try {
-            Files.move(file, file.resolveSibling(file.getFileName() + ".broken"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException ignored) {
-            // reading it failed anyway; the next save replaces it
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            return file;
         }
     }
 }

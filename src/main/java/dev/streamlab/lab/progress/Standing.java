@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * Where a learner stands in the quest: each chapter's questions answered right and quick wins earned, each
  * challenge's requirements passed, and which checklist items and badges that earns. A milestone is earned when every
- * one of its parts is done.
+ * one of its parts is done. {@code notice} is null unless the learner's saved progress could not be read and they
+ * have not dismissed the notice that says so.
  */
 public record Standing(String learner, List<ChapterStatus> chapters, List<ChallengeStatus> challenges,
-                       List<MilestoneStatus> checklist, List<MilestoneStatus> badges) {
+                       List<MilestoneStatus> checklist, List<MilestoneStatus> badges, ProgressNotice notice) {
     public Standing {
         chapters = List.copyOf(chapters);
         challenges = List.copyOf(challenges);
@@ -59,7 +60,7 @@ public record Standing(String learner, List<ChapterStatus> chapters, List<Challe
         List<ChallengeStatus> challenges = quest.challenges().stream().map(c -> challenge(c, progress)).toList();
         return new Standing(progress.learner(), chapters, challenges,
                 quest.checklist().stream().map(m -> milestone(quest, m, progress)).toList(),
-                quest.badges().stream().map(m -> milestone(quest, m, progress)).toList());
+                quest.badges().stream().map(m -> milestone(quest, m, progress)).toList(), progress.notice().orElse(null));
     }
 
     private static ChapterStatus chapter(Chapter chapter, Progress progress) {

@@ -10,6 +10,7 @@ import j2html.tags.DomContent;
 import java.util.List;
 
 import static j2html.TagCreator.a;
+import static j2html.TagCreator.button;
 import static j2html.TagCreator.code;
 import static j2html.TagCreator.dd;
 import static j2html.TagCreator.div;
@@ -21,6 +22,7 @@ import static j2html.TagCreator.h2;
 import static j2html.TagCreator.h3;
 import static j2html.TagCreator.li;
 import static j2html.TagCreator.ol;
+import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.span;
@@ -39,6 +41,7 @@ public final class HomePage {
                         p("Learn stream processing on a real Apache Kafka broker. Produce with any client, watch the log, "
                                 + "the consumer groups and a stream processor's clock at work, and let the lab check your solutions "
                                 + "by looking at the broker itself.")).withClass("intro"),
+                progressNotice(standing),
                 brokerStatus(broker, status),
                 section(
                         h2(quest.title()),
@@ -48,6 +51,19 @@ public final class HomePage {
                         ul(each(quest.challenges(), c -> challengeItem(c, standing))).withClass("challenges")
                 ).withClass("quest"),
                 ProgressPanel.render(standing));
+    }
+
+    /** Said near the top, where it is read: the learner's progress looks empty and this says why (j2html escapes it). */
+    private static DomContent progressNotice(Standing standing) {
+        if (standing.notice() == null) {
+            return null;
+        }
+        return section(
+                p(standing.notice().text()).withId("progress-notice-text"),
+                div(button("Understood, hide this").withType("button").withId("dismiss-progress-notice"),
+                        output().withId("progress-notice-message").withClass("message").attr("role", "status"))
+                        .withClass("row")
+        ).withId("progress-notice").withClass("notice").attr("role", "alert");
     }
 
     private static DomContent brokerStatus(BrokerInfo broker, ClusterStatus status) {
