@@ -112,6 +112,11 @@ final class Cluster implements AutoCloseable {
 
     /** The topic's partition count; a missing topic is {@link Problem#NOT_FOUND} with a hint to create it. */
     int partitions(String topic) {
+        return describe(topic).partitions().size();
+    }
+
+    /** The topic as the broker describes it now (its id tells a topic from one deleted and created again). */
+    TopicDescription describe(String topic) {
         if (topic == null || topic.isBlank()) {
             throw ActionException.badRequest("say which topic: \"topic\" is missing or empty.");
         }
@@ -120,10 +125,9 @@ final class Cluster implements AutoCloseable {
         long deadline = System.nanoTime() + NEW_TOPIC_PATIENCE.toNanos();
         while (true) {
             try {
-                TopicDescription description = await(admin().describeTopics(List.of(topic)).allTopicNames(),
+                return await(admin().describeTopics(List.of(topic)).allTopicNames(),
                         cause -> cause instanceof UnknownTopicOrPartitionException || cause instanceof InvalidTopicException
                                 ? noSuchTopic(topic) : null).get(topic);
-                return description.partitions().size();
             } catch (ActionException e) {
                 if (e.problem() != Problem.NOT_FOUND || System.nanoTime() > deadline) {
                     throw e;

@@ -155,6 +155,8 @@ public final class DemoConsumers implements AutoCloseable {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, rate == 0 ? MAX_POLL_RECORDS : Math.min(rate, 50),
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) cluster.timeout().toMillis(),
                 ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000,
+                // a topic the learner deletes while this consumer runs must stay deleted, not come back empty
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)));
     }

@@ -1,12 +1,14 @@
 package dev.streamlab.kafka.actions;
 
 import dev.streamlab.kafka.KafkaClients;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -36,21 +39,50 @@ public final class RecordProducer implements AutoCloseable {
     private final KafkaClients clients;
     private Producer<String, String> producer;
     private boolean closed;
+    /** The id each topic had when this producer last wrote to it, to notice a topic deleted and created again. */
+    private final Map<String, Uuid> topicIds = new HashMap<>();
 
     RecordProducer(Cluster cluster, KafkaClients clients) {
         this.cluster = cluster;
         this.clients = clients;
     }
 
-    /** The shared producer, made on first use. */
-    private synchronized Producer<String, String> producer() {
+    /**
+     * The shared producer for writing to {@code topic}, made on first use, and made anew when the topic was deleted
+     * and created again since this producer last wrote to it: Kafka's producer keeps the old topic id in its metadata
+     * and retries against it until the delivery timeout, which would read as "Kafka is not answering".
+     */
+    private synchronized Producer<String, String> producer(String topic, Uuid topicId) {
         if (closed) {
             throw new ActionException(Problem.UNAVAILABLE, "the lab is shutting down; start it again and retry.");
+        }
+        Uuid known = topicIds.get(topic);
+        if (producer != null && known != null && !known.equals(topicId)) {
+            producer.close(Duration.ofSeconds(2));
+            producer = null;
+            topicIds.clear();
         }
         if (producer == null) {
             producer = newProducer(clients);
         }
+        if (topicIds.size() >= MAX_REMEMBERED_TOPICS) {
+            topicIds.clear(); // bounded; forgetting only costs the check for a topic not written to lately
+        }
+        topicIds.put(topic, topicId);
         return producer;
+    }
+
+    private static final int MAX_REMEMBERED_TOPICS = 10_000;
+
+    /** How many times the current producer had to send a batch again (Kafka's {@code record-retry-total}). */
+    synchronized double retries() {
+        if (producer == null) {
+            return 0;
+        }
+        return producer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("record-retry-total") && e.getKey().group().equals("producer-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     private static Producer<String, String> newProducer(KafkaClients clients) {
@@ -77,7 +109,8 @@ public final class RecordProducer implements AutoCloseable {
      */
     public ProducedRecord produce(String topic, ProduceRequest request) {
         TopicActions.refuseInternal(topic, "Writing to it would corrupt what Kafka keeps there for every client");
-        int partitions = cluster.partitions(topic);
+        TopicDescription description = cluster.describe(topic);
+        int partitions = description.partitions().size();
         Integer partition = request.partition();
         if (partition != null && (partition < 0 || partition >= partitions)) {
             throw ActionException.badRequest("topic " + topic + " has " + partitions + " partition"
@@ -91,7 +124,7 @@ public final class RecordProducer implements AutoCloseable {
 
         Future<RecordMetadata> sent;
         try {
-            sent = producer().send(record);
+            sent = producer(topic, description.topicId()).send(record);
         } catch (KafkaException e) {
             throw ActionException.badRequest("Kafka's producer refused the record: " + e.getMessage());
         }

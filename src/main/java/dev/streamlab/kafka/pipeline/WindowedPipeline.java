@@ -151,7 +151,9 @@ public final class WindowedPipeline implements AutoCloseable {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")));
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // a topic deleted under a running pipeline must stay deleted, not come back empty
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)));
         KafkaProducer<String, String> producer;
         try {
             producer = new KafkaProducer<>(clients.config(Map.of(

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.stream.IntStream;
 
 import static dev.streamlab.kafka.actions.Problems.contains;
 import static dev.streamlab.kafka.actions.Problems.refused;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,6 +197,26 @@ class RecordProducerTest {
         try (var admin = Kafka.admin(BOOTSTRAP)) {
             assertTrue(!admin.listTopics().names().get().contains(topic), "the topic was not auto-created");
         }
+    }
+
+    @Test
+    void aTopicDeletedAndCreatedAgainUnderTheSameNameIsWrittenToAtOnce() throws Exception {
+        String topic = topic(3);
+        actions.records().produce(topic, value("cust-1", "before"));
+        try (var admin = Kafka.admin(BOOTSTRAP)) {
+            admin.deleteTopics(List.of(topic)).all().get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !admin.listTopics().names().get().contains(topic));
+        }
+        Kafka.createTopic(BOOTSTRAP, topic, 3);
+
+        // The shared producer still holds the old topic's id; a send with it would retry until "not answering".
+        ProducedRecord written = actions.records().produce(topic, value("cust-1", "after"));
+
+        assertEquals(List.of("after"), Kafka.readAll(BOOTSTRAP, topic, "read_uncommitted").stream()
+                .map(ConsumerRecord::value).toList(), "the new topic holds just the record written after it was made");
+        assertEquals(0, written.offset(), "it is the first record of its partition in the new topic");
+        assertEquals(0.0, actions.records().retries(), "it went to the new topic at the first try, not after retries "
+                + "against the old topic's id");
     }
 
     @Test
