@@ -29,11 +29,16 @@ public final class GuaranteesDesk implements AutoCloseable {
             Worker.Mode.AT_LEAST_ONCE, "output is written before offsets are committed: a crash mid-batch processes part of it again (duplicates, never loss)",
             Worker.Mode.EXACTLY_ONCE, "output and offsets commit in one transaction: a crash aborts it, the restarted worker fences the old one and redoes the batch once");
 
+    /** How long {@link #close()} waits for a check already reading to end on its own. */
+    static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
+
     private final KafkaClients clients;
     private final String classpath;
     private final ChildRecords children;
     private final Consumer<Snapshot> listener;
     private final ScheduledExecutorService checker;
+    /** Set by {@link #close()}: a check in progress skips its remaining reads. */
+    private volatile boolean closing;
     private GuaranteesLab lab;
     private List<Order> orders = List.of();
     private Map<Worker.Mode, OutputCheck.Result> results = Map.of();
@@ -133,8 +138,18 @@ public final class GuaranteesDesk implements AutoCloseable {
             for (Worker.Mode mode : Worker.Mode.values()) {
                 readAll.put(mode, running.supervisor(mode).state().caughtUp());
             }
-            Map<Worker.Mode, OutputCheck.Result> checked = new java.util.EnumMap<>(running.results(input));
-            checked.keySet().removeIf(mode -> !readAll.get(mode));
+            Map<Worker.Mode, OutputCheck.Result> checked = new java.util.EnumMap<>(Worker.Mode.class);
+            for (Worker.Mode mode : Worker.Mode.values()) {
+                if (closing) {
+                    return;
+                }
+                if (readAll.get(mode)) {
+                    checked.put(mode, OutputCheck.check(clients, running.output(mode), input));
+                }
+            }
+            if (closing) {
+                return;
+            }
             List<Downstream.Row> rows = Downstream.compare(input, TopicReader.readAll(clients, running.output(Worker.Mode.AT_LEAST_ONCE),
                     TopicReader.READ_COMMITTED, java.time.Duration.ofSeconds(5)).stream()
                     .map(r -> OutputRecord.parse(r.value())).toList());
@@ -202,11 +217,29 @@ public final class GuaranteesDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the checks without interrupting them: an interrupt landing in a Kafka consumer's poll or close makes
+     * the client log an ERROR with a stack trace at every lab close. {@code shutdown()} cancels the rounds to come;
+     * a check already reading finishes its current read (seconds at most while the broker answers) and skips the
+     * rest. If it is still reading after {@link #CLOSE_WAIT} (the broker has gone), it is left to end at its read
+     * timeout: the thread is a daemon and nothing waits for it.
+     */
     @Override
     public void close() {
-        checker.shutdownNow();
+        closing = true;
+        checker.shutdown();
+        try {
+            checker.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (this) {
             closeLab();
         }
+    }
+
+    /** Whether the checks have stopped: true after {@link #close()} unless a read outlived {@link #CLOSE_WAIT}. */
+    boolean checksStopped() {
+        return checker.isTerminated();
     }
 }

@@ -20,6 +20,8 @@ final class FuzzTally {
     private final Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
     private final List<Failure> failures = new ArrayList<>();
     private final Map<String, Long> millis = new TreeMap<>();
+    /** The first request behind each outcome that is not an answer (an IOException), so it can be replayed. */
+    private final Map<String, String> firstUnanswered = new TreeMap<>();
     private int requests;
     private int frames;
 
@@ -45,6 +47,21 @@ final class FuzzTally {
 
     void count(String route, String outcome) {
         outcomes.computeIfAbsent(route, r -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
+    }
+
+    /** Records the first request that got {@code outcome} on {@code route} instead of an HTTP answer, and why. */
+    void unanswered(String route, String outcome, String request, String why) {
+        firstUnanswered.putIfAbsent(route + " " + outcome, cut(request, 300) + "\n      why: " + cut(why, 300));
+    }
+
+    /** Each route and outcome that was not an HTTP answer, with the first request behind it; empty if none. */
+    String unanswered() {
+        return firstUnanswered.entrySet().stream().map(e -> e.getKey() + "\n      first: " + e.getValue())
+                .collect(Collectors.joining("\n  ", "  ", ""));
+    }
+
+    boolean allAnswered() {
+        return firstUnanswered.isEmpty();
     }
 
     void fail(String route, String request, String outcome, String answer) {
