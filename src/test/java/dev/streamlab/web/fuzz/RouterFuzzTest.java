@@ -283,7 +283,7 @@ class RouterFuzzTest {
             String outcome;
             long started = System.nanoTime();
             try {
-                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = answered(request.build());
                 outcome = Integer.toString(answer.statusCode());
                 if (answer.statusCode() >= 500) {
                     tally.fail(key, sent, outcome, answer.body());
@@ -312,6 +312,25 @@ class RouterFuzzTest {
             tally.took(key, (System.nanoTime() - started) / 1_000_000);
             if (tally.requests() % HEALTH_EVERY == 0) {
                 health("request " + tally.requests() + " (" + FuzzTally.cut(sent, 200) + ")");
+            }
+        }
+
+        /**
+         * The answer, or HttpTimeoutException after PATIENCE and a little more: JDK 17's own request timeout does
+         * not always fire while a large body is still being sent, so the deadline is kept here as well.
+         */
+        private HttpResponse<String> answered(HttpRequest request) throws IOException, InterruptedException {
+            var pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            try {
+                return pending.get(PATIENCE.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                pending.cancel(true);
+                throw new HttpTimeoutException("no answer within " + PATIENCE.toSeconds() + " s");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
 
