@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

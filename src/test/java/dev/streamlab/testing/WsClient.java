@@ -105,8 +105,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** A state subject as the page holds it: the last snapshot with every later delta applied. */
     public Map<String, JsonNode> state(String subject) {
+        return state(parts(), subject);
+    }
+
+    /** As {@link #state(String)}, over parts received some other way (a test's own sink). */
+    public static Map<String, JsonNode> state(Iterable<JsonNode> parts, String subject) {
         Map<String, JsonNode> entries = new LinkedHashMap<>();
-        for (JsonNode part : parts()) {
+        for (JsonNode part : parts) {
             if (!part.path("subject").asText().equals(subject)) {
                 continue;
             }

@@ -13,6 +13,7 @@ import dev.streamlab.kafka.tail.TailBatch;
 import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.Names;
 import dev.streamlab.testing.TestBroker;
+import dev.streamlab.testing.WsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -209,24 +210,7 @@ class SlowTopicTest {
 
         /** The last snapshot of {@code subject} with every later delta applied. */
         Map<String, JsonNode> state(String subject) {
-            Map<String, JsonNode> entries = new java.util.LinkedHashMap<>();
-            for (JsonNode part : parts) {
-                if (!part.path("subject").asText().equals(subject)) {
-                    continue;
-                }
-                switch (part.path("type").asText()) {
-                    case "snapshot" -> {
-                        entries.clear();
-                        part.get("entries").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
-                    }
-                    case "delta" -> {
-                        part.get("changed").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
-                        part.get("removed").forEach(name -> entries.remove(name.asText()));
-                    }
-                    default -> { }
-                }
-            }
-            return entries;
+            return WsClient.state(parts, subject);
         }
 
         @Override
