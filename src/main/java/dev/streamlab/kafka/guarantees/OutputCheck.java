@@ -8,7 +8,10 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +20,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Compares an output topic with the orders that went in. A worker writes one {@link OutputRecord} per order it
- * processed; read_committed (as a downstream consumer would read it) the output shows which orders were lost,
- * which were written more than once, and whether each customer's latest running total is the true sum.
+ * The one judge of an output topic against the orders that went in, used by {@code chaos}, {@code validate
+ * advanced} and the chapter 4 page alike: read_committed (as a downstream consumer reads it) the output must hold
+ * one {@link OutputRecord} per input order, none twice, and each customer's latest running total must be the sum of
+ * its orders. {@link #judge} gives the verdict in the words every one of them shows.
  */
 public final class OutputCheck {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -59,6 +63,151 @@ public final class OutputCheck {
         private static String first(List<String> ids) {
             return ids.get(0);
         }
+    }
+
+    /** One record of an output topic as a consumer read it. */
+    public record Written(int partition, long offset, String key, String value) {
+    }
+
+    /**
+     * A verdict on an output: {@code problem} is null when the output is exact, else the first rule it breaks
+     * ({@link #LOST}, {@link #DUPLICATES}, {@link #WRONG_TOTALS} or {@link #UNREADABLE}); {@code evidence} says
+     * what was found, a line each. {@code result} has the counts (null when the output could not be read).
+     */
+    public record Judgement(String problem, List<String> evidence, Result result, int unreadable) {
+        public static final String LOST = "lost";
+        public static final String DUPLICATES = "duplicates";
+        public static final String WRONG_TOTALS = "wrong-totals";
+        public static final String UNREADABLE = "unreadable";
+
+        public Judgement {
+            evidence = List.copyOf(evidence);
+            if (problem != null && !List.of(LOST, DUPLICATES, WRONG_TOTALS, UNREADABLE).contains(problem)) {
+                throw new IllegalArgumentException("unknown problem " + problem);
+            }
+        }
+
+        public boolean exact() {
+            return problem == null;
+        }
+    }
+
+    /**
+     * Judges the committed output ({@code committed}, in log order per partition) against the input orders.
+     * Output records are {@code {order_id, customer, amount, total}}; each customer's latest record is its last in
+     * log order when all its records share a partition (keyed by customer), else the one with the highest total
+     * (a running total of non-negative amounts only grows).
+     */
+    public static Judgement judge(String input, String output, List<Order> orders, List<Written> committed) {
+        List<String> evidence = new ArrayList<>();
+        if (committed.isEmpty()) {
+            evidence.add(orders.size() + " orders in " + input + ", and " + output + " has no committed records");
+            return new Judgement(Judgement.LOST, evidence, null, 0);
+        }
+        List<OutputRecord> records = new ArrayList<>();
+        List<Written> readable = new ArrayList<>();
+        int unreadable = 0;
+        String firstProblem = null;
+        for (Written w : committed) {
+            try {
+                records.add(OutputRecord.parse(w.value()));
+                readable.add(w);
+            } catch (IllegalArgumentException e) {
+                unreadable++;
+                if (firstProblem == null) {
+                    firstProblem = "partition " + w.partition() + " offset " + w.offset() + ": " + e.getMessage();
+                }
+            }
+        }
+        if (unreadable > 0) {
+            evidence.add(unreadable + " of " + committed.size() + " records in " + output
+                    + " are not {order_id, customer, amount, total}: " + firstProblem);
+            return new Judgement(Judgement.UNREADABLE, evidence, null, unreadable);
+        }
+        Result result = compare(orders, latestLast(readable, records));
+        if (!result.lost().isEmpty()) {
+            evidence.add(result.lost().size() + " of " + result.expected() + " orders of " + input + " are missing from "
+                    + output + ", e.g. " + result.lost().get(0));
+            return new Judgement(Judgement.LOST, evidence, result, 0);
+        }
+        if (!result.duplicated().isEmpty()) {
+            String first = result.duplicated().get(0);
+            long copies = records.stream().filter(r -> r.orderId().equals(first)).count();
+            evidence.add("order " + first + " is in " + output + " " + copies + " times; " + result.duplicated().size()
+                    + " of " + result.expected() + " orders are there more than once");
+            return new Judgement(Judgement.DUPLICATES, evidence, result, 0);
+        }
+        evidence.add("each of the " + result.expected() + " orders of " + input + " is in " + output
+                + " exactly once (read_committed)");
+        if (!result.totalsRight()) {
+            String customer = result.expectedTotalsCents().keySet().stream()
+                    .filter(c -> !Objects.equals(result.expectedTotalsCents().get(c), result.lastTotalsCents().get(c)))
+                    .findFirst().orElse("?");
+            Long got = result.lastTotalsCents().get(customer);
+            evidence.add(customer + "'s latest total in " + output + " is " + (got == null ? "missing" : money(got))
+                    + ", but its orders add up to " + money(result.expectedTotalsCents().get(customer)));
+            return new Judgement(Judgement.WRONG_TOTALS, evidence, result, 0);
+        }
+        evidence.add("the latest total of each of the " + result.expectedTotalsCents().size()
+                + " customers equals the sum of its orders");
+        return new Judgement(null, evidence, result, 0);
+    }
+
+    /**
+     * Judges an output that is a table (upsert): the latest value per key (the customer), a JSON object with a
+     * {@code total} or a bare number in currency units, must be the sum of that customer's orders.
+     */
+    public static Judgement judgeUpsert(String input, String output, List<Order> orders, List<Written> committed) {
+        Map<String, String> latest = new LinkedHashMap<>();
+        for (Written w : committed) {
+            if (w.key() != null) {
+                latest.put(w.key(), w.value());
+            }
+        }
+        UpsertResult upsert = upsertCompare(orders, latest);
+        List<String> evidence = new ArrayList<>();
+        if (upsert.right()) {
+            evidence.add("the latest value of each of the " + upsert.expectedTotalsCents().size() + " customers in "
+                    + output + " equals the sum of its orders in " + input);
+            return new Judgement(null, evidence, null, 0);
+        }
+        String customer = upsert.wrongCustomers().get(0);
+        Long expected = upsert.expectedTotalsCents().get(customer);
+        Long got = upsert.latestCents().get(customer);
+        boolean missing = expected != null && !latest.containsKey(customer);
+        evidence.add(upsert.wrongCustomers().size() + " of " + upsert.expectedTotalsCents().size()
+                + " customers have a wrong or missing latest value in " + output + ", e.g. " + customer + ": "
+                + (expected == null ? "not a customer of " + input
+                : (missing ? "no record" : got == null ? "a value that is neither a number nor {\"total\": ...}"
+                : money(got)) + ", but its orders add up to " + money(expected)));
+        return new Judgement(latest.isEmpty() ? Judgement.LOST : Judgement.WRONG_TOTALS, evidence, null, 0);
+    }
+
+    /** Reads {@code output} read_committed to its end and judges it (see {@link #judge}). */
+    public static Judgement judge(KafkaClients clients, String input, String output, List<Order> orders) {
+        return judge(input, output, orders, written(TopicReader.readAll(clients, output, TopicReader.READ_COMMITTED,
+                READ_TIMEOUT)));
+    }
+
+    static List<Written> written(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> new Written(r.partition(), r.offset(), r.key(), r.value())).toList();
+    }
+
+    private static List<OutputRecord> latestLast(List<Written> seen, List<OutputRecord> records) {
+        Map<String, Integer> partitionOf = new HashMap<>();
+        boolean onePartitionEach = true;
+        for (int i = 0; i < records.size(); i++) {
+            Integer before = partitionOf.putIfAbsent(records.get(i).customer(), seen.get(i).partition());
+            onePartitionEach &= before == null || before == seen.get(i).partition();
+        }
+        if (onePartitionEach) {
+            return records;
+        }
+        return records.stream().sorted(Comparator.comparingLong(OutputRecord::totalCents)).toList();
+    }
+
+    static String money(long cents) {
+        return String.format(Locale.ROOT, "%.2f", cents / 100.0);
     }
 
     /** Reads the output read_committed to its end and compares it with the input. */

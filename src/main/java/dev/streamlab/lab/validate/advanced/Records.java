@@ -3,12 +3,10 @@ package dev.streamlab.lab.validate.advanced;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.kafka.guarantees.Order;
-import dev.streamlab.kafka.guarantees.OutputRecord;
 import dev.streamlab.lab.validate.RecordFacts.Seen;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,10 +26,6 @@ final class Records {
 
     static Parsed<Order> orders(List<Seen> records) {
         return parse(records, Order::parse);
-    }
-
-    static Parsed<OutputRecord> outputs(List<Seen> records) {
-        return parse(records, OutputRecord::parse);
     }
 
     private static <T> Parsed<T> parse(List<Seen> records, Function<String, T> parser) {
@@ -72,10 +66,6 @@ final class Records {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    static String money(long cents) {
-        return String.format(Locale.ROOT, "%.2f", cents / 100.0);
     }
 
     static String shorten(String text) {
