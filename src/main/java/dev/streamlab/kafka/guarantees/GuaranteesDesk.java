@@ -235,7 +235,7 @@ public final class GuaranteesDesk implements AutoCloseable {
                     r == null ? null : r.verdict(), r == null ? null : r.lost().size(),
                     r == null ? null : r.duplicated().size(), r == null ? null : r.exact(),
                     r == null ? null : r.totalsRight(), WHY.get(mode), s.ready(), s.processing(), s.left(), s.plan(),
-                    s.note(), s.killedBatches()));
+                    s.note(), s.inBatchKills().stream().map(WorkerSupervisor.Kill::records).toList()));
         }
         return new Snapshot(lab.input(), orders.size(), PACE.batch(), modes, downstream);
     }

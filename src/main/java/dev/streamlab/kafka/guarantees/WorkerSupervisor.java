@@ -41,6 +41,19 @@ public final class WorkerSupervisor implements AutoCloseable {
     private static final Pattern PROCESSED = Pattern.compile("^processed (\\d+) ");
     private static final int TAIL = 40;
 
+    /**
+     * One in-batch kill.
+     *
+     * @param atRecords the records processed (all processes) when the batch began
+     * @param records   how many records the killed batch held: repeated, lost or aborted, as the mode says
+     * @param where     the worker's words for the moment, e.g. {@code produced 50, offsets not committed}
+     */
+    public record Kill(long atRecords, int records, String where) {
+        public Kill {
+            Objects.requireNonNull(where, "where");
+        }
+    }
+
     private static final Pattern IN_BATCH = Pattern.compile("(\\d+)");
     private static final Pattern LEFT = Pattern.compile("left (-?\\d+)\\)");
 
@@ -51,14 +64,14 @@ public final class WorkerSupervisor implements AutoCloseable {
      * @param left           records not yet read, from the last {@code processed} line; -1 when not known
      * @param plan           the kill plan pending, in words; "" when none
      * @param note           the last thing the supervisor said about kills (planned, done, cancelled); "" at first
-     * @param killedBatches  how many records each in-batch kill interrupted (the N of the worker's line), in order
+     * @param inBatchKills   each kill, in order: where it landed and how many records its batch held
      */
     public record State(String name, boolean running, long pid, int starts, int restarts, int kills,
                         Instant lastKill, long recordsProcessed, List<Duration> recoveryTimes, boolean caughtUp,
-                        String lastLine, boolean ready, long left, String plan, String note, List<Integer> killedBatches) {
+                        String lastLine, boolean ready, long left, String plan, String note, List<Kill> inBatchKills) {
         public State {
             recoveryTimes = List.copyOf(recoveryTimes);
-            killedBatches = List.copyOf(killedBatches);
+            inBatchKills = List.copyOf(inBatchKills);
         }
 
         /** Running, ready and not caught up: there is a batch to interrupt. */
@@ -90,7 +103,7 @@ public final class WorkerSupervisor implements AutoCloseable {
     private long left = -1;
     private Plan plan;
     private String note = "";
-    private final List<Integer> killedBatches = new ArrayList<>();
+    private final List<Kill> inBatchKills = new ArrayList<>();
 
     /**
      * @param classpath  the lab's own classpath: {@code System.getProperty("java.class.path")} in the fat jar;
@@ -384,7 +397,7 @@ public final class WorkerSupervisor implements AutoCloseable {
             send(Worker.CANCEL_HOLD); // an ask a replaced plan left behind
             return;
         }
-        killedBatches.add(records);
+        inBatchKills.add(new Kill(recordsProcessed, records, l.substring("in batch: ".length())));
         plan.asked = false;
         plan.done++;
         note = name + ": killed in a batch of " + records + " (" + l.substring("in batch: ".length()) + ")"
@@ -419,7 +432,7 @@ public final class WorkerSupervisor implements AutoCloseable {
             boolean alive = process != null && process.isAlive();
             return new State(name, alive, process == null ? -1 : process.pid(), starts, Math.max(0, starts - 1),
                     kills, lastKill, recordsProcessed, recoveryTimes, caughtUp, lastLine, ready && alive, left,
-                    plan == null ? "" : plan.describe(recordsProcessed), note, killedBatches);
+                    plan == null ? "" : plan.describe(recordsProcessed), note, inBatchKills);
         }
     }
 
