@@ -68,10 +68,13 @@ const state = keyedState((entries) => {
 });
 connection.subscribe({ subject: 'guarantees' }, state.handlers);
 
-/** "Kill after N more" with an N that can fire: at most 500, and a batch short of what is left to read. */
+/**
+ * "Kill after N more" with an N that can fire: at most 500, and two batches short of what is left to read (what
+ * the page shows is up to a batch old, and the kill needs a batch after the N).
+ */
 function afterCount(m, batch) {
   if (m.left < 0) return 0;
-  return Math.min(500, Math.floor((m.left - batch) / 50) * 50);
+  return Math.min(500, Math.floor((m.left - 2 * batch) / 50) * 50);
 }
 
 function drawWorkers(run) {
@@ -99,7 +102,7 @@ function drawWorkers(run) {
     const after = afterCount(m, run.batch);
     row.append(button('Kill now', 'now', {}),
       button(after > 0 ? `Kill after ${after} more` : 'Kill after … more', 'after', { afterRecords: after },
-        after > 0 ? '' : `fewer than ${run.batch + 50} orders left to read`),
+        after > 0 ? '' : `fewer than ${2 * run.batch + 50} orders left to read`),
       button('Kill 3× in a batch', 'times', { times: 3 }));
     card.append(row);
     card.append(el('p', 'hint', `A kill stops it inside its next batch (up to ${run.batch} orders), ${WHERE[m.mode]}.`));
