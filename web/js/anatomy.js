@@ -2,16 +2,25 @@
 // read_uncommitted and a read_committed reader see, with the high watermark, last stable offset and the producers
 // (id, epoch) the broker reports. An offset neither reader sees below the last stable offset is a control marker
 // (a transaction's commit or abort); one only read_uncommitted sees was aborted.
+// Epochs as they really move: under transactions v2 (Kafka 4, KIP-890) the coordinator bumps the producer epoch at
+// the end of every transaction, so a high epoch counts transactions, not restarts. A restart (fencing) shows as a
+// new producer id or an epoch jump for the same transactional id: the page calls restarted() at each kill, and each
+// transactional id then shows the producer seen last before it and first after it.
 import { keyedState } from './live.js';
 import { el } from './dom.js';
 
 const SHOWN = 40;
 
-/** Draws the anatomy of {@code topic} into {@code host}; returns a handle whose close() stops it. */
+/**
+ * Draws the anatomy of {@code topic} into {@code host}; returns a handle whose close() stops it and whose
+ * restarted() marks the moment a writer was killed and restarted.
+ */
 export function anatomy(connection, topic, host) {
   const seen = { read_uncommitted: new Map(), read_committed: new Map() }; // partition -> Set(offset)
   let partitions = [];
   let transactions = [];
+  const lastSeen = new Map(); // transactional id -> { producerId, producerEpoch } as last reported
+  const restarts = new Map(); // transactional id -> { before, after } around the last restart()
   let scheduled = false;
   const draw = () => {
     scheduled = false;
@@ -38,6 +47,14 @@ export function anatomy(connection, topic, host) {
   const state = keyedState((entries) => {
     partitions = [...entries.entries()].filter(([k]) => /^p\d+$/.test(k)).map(([, v]) => v).sort((a, b) => a.partition - b.partition);
     transactions = [...entries.entries()].filter(([k]) => k.startsWith('tx:')).map(([, v]) => v);
+    for (const t of transactions) {
+      const now = { producerId: t.producerId, producerEpoch: t.producerEpoch };
+      const r = restarts.get(t.transactionalId);
+      if (r && !r.after && (r.before === null || now.producerId !== r.before.producerId || now.producerEpoch !== r.before.producerEpoch)) {
+        r.after = now;
+      }
+      lastSeen.set(t.transactionalId, now);
+    }
     schedule();
   });
 
@@ -84,12 +101,29 @@ export function anatomy(connection, topic, host) {
     return root;
   }
 
+  const producer = (p) => `producer ${p.producerId} epoch ${p.producerEpoch}`;
+
+  function fencing(r) {
+    if (!r.before) return 'restarted; the producer it had before was not seen';
+    if (!r.after) return `restarted: before it ${producer(r.before)}; waiting to see the new one`;
+    const how = r.after.producerId !== r.before.producerId ? 'a new producer id'
+      : `the epoch jumped from ${r.before.producerEpoch} to ${r.after.producerEpoch}`;
+    return `last restart: ${producer(r.before)} before, ${producer(r.after)} after (${how}): the old producer is fenced `
+      + 'and its open transaction became aborted records';
+  }
+
   function transactionList() {
     const list = el('ul', 'transactions');
     for (const t of transactions) {
-      list.append(el('li', null, `${t.transactionalId}: ${t.state}, producer ${t.producerId} epoch ${t.producerEpoch}`));
+      const item = el('li', null, `${t.transactionalId}: ${t.state}, ${producer(t)}`);
+      item.dataset.transactionalId = t.transactionalId;
+      const r = restarts.get(t.transactionalId);
+      if (r) item.append(el('span', 'fencing', ` · ${fencing(r)}`));
+      list.append(item);
     }
     if (!transactions.length) list.append(el('li', 'hint', 'No transaction is writing to this topic right now.'));
+    list.append(el('li', 'hint', 'The epoch grows at each commit (transactions v2, KIP-890): a high epoch counts '
+      + 'transactions, not restarts. A restart shows as a new producer id or an epoch jump for the same transactional id.'));
     return list;
   }
 
@@ -98,5 +132,13 @@ export function anatomy(connection, topic, host) {
     connection.subscribe({ subject: 'records', topic, isolation: 'read_uncommitted', from: 'end:200' }, remember('read_uncommitted')),
     connection.subscribe({ subject: 'records', topic, isolation: 'read_committed', from: 'end:200' }, remember('read_committed')),
   ];
-  return { close: () => subs.forEach((s) => s.close()) };
+  return {
+    close: () => subs.forEach((s) => s.close()),
+    restarted() {
+      for (const t of transactions) {
+        restarts.set(t.transactionalId, { before: lastSeen.get(t.transactionalId) ?? null, after: null });
+      }
+      schedule();
+    },
+  };
 }

@@ -8,47 +8,116 @@ import { anatomy } from './anatomy.js';
 const connection = live();
 let anatomyOf = null;
 let anatomyHandle = null;
+let eosKills = 0;
+// The input topic of a run a fresh start is replacing: its snapshots (still on their way) are not drawn again.
+let replacing = null;
 const money = (cents) => (cents / 100).toFixed(2);
+const seconds = (ms) => (ms / 1000).toFixed(1);
+
+/** What a kill inside a batch of n does, by mode: the lesson of the card. */
+const CRASH = {
+  'at-most-once': (n) => `its ${n} orders' offsets were committed before they were processed: those ${n} orders are lost`,
+  'at-least-once': (n) => `its ${n} orders were written but their offsets not committed: the restart processes them again, ${n} duplicates`,
+  'exactly-once': (n) => `its open transaction of ${n} records is aborted: the restart fences it and redoes the ${n} orders once`,
+};
+/** Where, in a batch, the kill lands. */
+const WHERE = {
+  'at-most-once': 'after committing its offsets and before processing it: the restart skips those orders',
+  'at-least-once': 'after writing its output and before committing its offsets: the restart processes those orders again',
+  'exactly-once': 'with its output and offsets in an open transaction: the restart aborts it and processes those orders once',
+};
+const RECOVERY_WHY = 'A restart is a new JVM that rebuilds its totals from the output and takes its partitions with '
+  + 'assign(): there is no consumer-group session to wait for. A program that subscribe()s without static membership '
+  + 'waits for the killed member\'s session.timeout.ms (45 s by default in the Java client and librdkafka) before it '
+  + 'gets partitions; with static membership (group.instance.id) the restarted member takes its old place and its '
+  + 'partitions at once, and a shorter session.timeout.ms bounds the wait if it does not come back.';
+
+function clearRun() {
+  $('workers').replaceChildren();
+  $('results').replaceChildren();
+  $('downstream').replaceChildren();
+  anatomyHandle?.close();
+  anatomyHandle = null;
+  anatomyOf = null;
+  eosKills = 0;
+  $('anatomy').replaceChildren();
+}
 
 const state = keyedState((entries) => {
   const run = entries.get('run');
-  if (!run) {
+  if (!run || !run.modes) {
     $('run-status').textContent = 'No run yet: start one.';
     return;
   }
-  $('run-status').textContent = `${run.records} orders in ${run.input}.`;
-  drawWorkers(run.modes);
+  if (run.input === replacing) return;
+  if (replacing === null) $('run-status').textContent = `${run.records} orders in ${run.input}.`;
+  drawWorkers(run);
   drawResults(run.modes);
   drawDownstream(run.downstream);
   const eos = run.modes.find((m) => m.mode === 'exactly-once');
   if (eos && eos.output !== anatomyOf) {
     anatomyHandle?.close();
     anatomyOf = eos.output;
+    eosKills = 0;
     anatomyHandle = anatomy(connection, eos.output, $('anatomy'));
+  }
+  if (eos && eos.kills > eosKills) {
+    eosKills = eos.kills;
+    anatomyHandle.restarted();
   }
 });
 connection.subscribe({ subject: 'guarantees' }, state.handlers);
 
-function drawWorkers(modes) {
-  $('workers').replaceChildren(...modes.map((m) => {
+/**
+ * "Kill after N more" with an N that can fire: at most 500, and two batches short of what is left to read (what
+ * the page shows is up to a batch old, and the kill needs a batch after the N).
+ */
+function afterCount(m, batch) {
+  if (m.left < 0) return 0;
+  return Math.min(500, Math.floor((m.left - 2 * batch) / 50) * 50);
+}
+
+function drawWorkers(run) {
+  $('workers').replaceChildren(...run.modes.map((m) => {
     const card = el('div', `worker ${m.running ? 'running' : 'down'}`);
     card.dataset.mode = m.mode;
+    card.dataset.input = run.input;
     card.append(el('h3', null, m.mode));
-    const recovery = m.recoveryMs.length ? ` · last recovery ${m.recoveryMs[m.recoveryMs.length - 1]} ms` : '';
-    card.append(el('p', 'worker-state', `${m.running ? `running (pid ${m.pid})` : 'restarting…'} · ${m.recordsProcessed} processed`
-      + ` · killed ${m.kills}× · restarted ${m.restarts}×${recovery}`));
+    const doing = !m.running ? 'restarting…' : !m.ready ? `running (pid ${m.pid}), starting: rebuilding its totals`
+      : m.processing ? `running (pid ${m.pid})` : `running (pid ${m.pid}), caught up`;
+    card.append(el('p', 'worker-state', `${doing} · ${m.recordsProcessed} processed · killed ${m.kills}× · restarted ${m.restarts}×`));
+
+    const why = m.processing ? '' : !m.running || !m.ready ? 'starting: wait until it processes'
+      : `it has processed all ${run.records} orders: nothing is in flight to interrupt; start a fresh run`;
     const row = el('div', 'row');
-    const now = el('button', null, 'Kill now');
-    now.type = 'button';
-    now.addEventListener('click', () => kill(m.mode, {}));
-    const after = el('button', null, 'Kill after 500 more');
-    after.type = 'button';
-    after.addEventListener('click', () => kill(m.mode, { afterRecords: m.recordsProcessed + 500 }));
-    const random = el('button', null, 'Kill 3× at random');
-    random.type = 'button';
-    random.addEventListener('click', () => kill(m.mode, { times: 3 }));
-    row.append(now, after, random);
-    card.append(row, el('p', 'hint', m.lastLine || ''));
+    const button = (label, kind, how, reason) => {
+      const b = el('button', null, label);
+      b.type = 'button';
+      b.dataset.kill = kind;
+      b.disabled = Boolean(why || reason);
+      b.title = why || reason || '';
+      b.addEventListener('click', () => kill(m.mode, how));
+      return b;
+    };
+    const after = afterCount(m, run.batch);
+    row.append(button('Kill now', 'now', {}),
+      button(after > 0 ? `Kill after ${after} more` : 'Kill after … more', 'after', { afterRecords: after },
+        after > 0 ? '' : `fewer than ${2 * run.batch + 50} orders left to read`),
+      button('Kill 3× in a batch', 'times', { times: 3 }));
+    card.append(row);
+    card.append(el('p', 'hint', `A kill stops it inside its next batch (up to ${run.batch} orders), ${WHERE[m.mode]}.`));
+    if (m.plan) card.append(el('p', 'worker-plan', `Planned: ${m.plan}.`));
+    if (m.note) card.append(el('p', 'worker-note', m.note));
+    if (m.killedBatches.length) {
+      const n = m.killedBatches[m.killedBatches.length - 1];
+      card.append(el('p', 'worker-lesson', `Last kill, inside a batch of ${n}: ${CRASH[m.mode](n)}.`));
+    }
+    if (m.recoveryMs.length) {
+      const list = el('ul', 'worker-recovery');
+      m.recoveryMs.forEach((ms, i) => list.append(el('li', null, `restart ${i + 1}: back to work ${seconds(ms)} s after the kill (kill → first batch of the new process)`)));
+      card.append(list, el('p', 'hint', RECOVERY_WHY));
+    }
+    card.append(el('p', 'hint', m.lastLine || ''));
     return card;
   }));
 }
@@ -83,8 +152,12 @@ async function kill(mode, how) {
 
 $('start-form').addEventListener('submit', async (e) => {
   e.preventDefault();
+  // The old run's cards go at once: what they show is about to be deleted.
+  replacing = state.entries.get('run')?.input ?? null;
+  clearRun();
   say($('run-status'), 'ok', 'Creating topics, writing orders and starting three workers…');
   const result = await call('POST', '/api/guarantees', { records: Number($('orders-count').value) });
+  replacing = null;
   if (!result.ok) say($('run-status'), 'error', result.error);
 });
 

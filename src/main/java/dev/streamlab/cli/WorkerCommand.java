@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code worker}: one consume-process-produce pipeline of chapter 4 (orders in, running totals per customer out)
  * with the delivery guarantee of {@code --mode}. Prints one line per batch; stops cleanly on SIGTERM, and at once
- * when the process named by {@code --parent-pid} (the lab) ends, however it ended.
+ * when the process named by {@code --parent-pid} (the lab) ends, however it ended. With {@code --parent-pid}, the
+ * lines the lab writes on its stdin are requests ({@link Worker#HOLD}: wait at the next in-batch point to be killed).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Runs a consume-process-produce worker: orders from --input, one running total per order to "
@@ -86,6 +87,13 @@ public final class WorkerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--parent-pid must be a process id, got " + parentPid);
         }
         Logging.configure(verbose);
+        PrintWriter out = spec.commandLine().getOut();
+        Worker worker = new Worker(new KafkaClients(bootstrapServers, Map.of()), settings, line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        });
         if (parentPid != null) {
             PrintWriter err = spec.commandLine().getErr();
             ParentWatch.start(parentPid, true, () -> {
@@ -94,15 +102,8 @@ public final class WorkerCommand implements Callable<Integer> {
                 // halt, not exit: the shutdown hook's clean stop would wait up to 30 s for a broker that may have
                 // died with the lab. A worker is built to be killed mid-batch; this is one more such kill.
                 Runtime.getRuntime().halt(PARENT_GONE);
-            });
+            }, worker::request); // the lab's requests (a hold at the next in-batch point) come on the same pipe
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Worker worker = new Worker(new KafkaClients(bootstrapServers, Map.of()), settings, line -> {
-            synchronized (out) {
-                out.println(line);
-                out.flush();
-            }
-        });
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             try {

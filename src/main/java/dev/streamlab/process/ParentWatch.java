@@ -1,9 +1,12 @@
 package dev.streamlab.process;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs an action once the process that started this one has ended, by any signal (Java cannot ask the kernel for
@@ -14,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the parent holds: it reaches end-of-file the moment the parent dies, which makes the watch fast. End-of-file alone
  * proves nothing (a parent stopping its child with {@code Process.destroy()} also closes that pipe, and a dying
  * process closes its files a moment before its children are re-parented), so it only starts a short burst of checks.
+ *
+ * <p>The same pipe carries the parent's requests: each line written on it goes, as it arrives, to the
+ * {@code onLine} handler of {@link #start(long, boolean, Runnable, Consumer)}; only its end means "parent gone".
  */
 public final class ParentWatch {
     static final Duration POLL = Duration.ofMillis(250);
@@ -22,11 +28,13 @@ public final class ParentWatch {
 
     private final long parentPid;
     private final Runnable onGone;
+    private final Consumer<String> onLine;
     private final AtomicBoolean fired = new AtomicBoolean();
 
-    private ParentWatch(long parentPid, Runnable onGone) {
+    private ParentWatch(long parentPid, Runnable onGone, Consumer<String> onLine) {
         this.parentPid = parentPid;
         this.onGone = onGone;
+        this.onLine = onLine;
     }
 
     /**
@@ -36,10 +44,19 @@ public final class ParentWatch {
      * @param watchStdin whether stdin is the parent's pipe and nobody else reads it
      */
     public static void start(long parentPid, boolean watchStdin, Runnable onGone) {
+        start(parentPid, watchStdin, onGone, line -> { });
+    }
+
+    /**
+     * As {@link #start(long, boolean, Runnable)}, and each line the parent writes on stdin (without its line end) is
+     * handed to {@code onLine} on the stdin thread, in order; {@code onLine} should return quickly.
+     */
+    public static void start(long parentPid, boolean watchStdin, Runnable onGone, Consumer<String> onLine) {
         if (parentPid <= 0) {
             throw new IllegalArgumentException("a parent pid is a positive number, got " + parentPid);
         }
-        ParentWatch watch = new ParentWatch(parentPid, onGone);
+        java.util.Objects.requireNonNull(onLine, "onLine");
+        ParentWatch watch = new ParentWatch(parentPid, onGone, onLine);
         daemon("streamlab-parent-watch", watch::poll);
         if (watchStdin) {
             daemon("streamlab-parent-stdin", watch::readStdin);
@@ -63,11 +80,16 @@ public final class ParentWatch {
     }
 
     private void readStdin() {
-        byte[] buffer = new byte[256];
         try {
-            InputStream in = System.in;
-            while (in.read(buffer) >= 0) {
-                // whatever the parent writes is not for us; only the end of the pipe matters
+            // Not closed: closing System.in is not ours to do, and the pipe's end is what we wait for.
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null) {
+                try {
+                    onLine.accept(line);
+                } catch (RuntimeException e) {
+                    // a request the handler could not act on must not stop the watch
+                }
             }
         } catch (IOException e) {
             // a broken pipe is an end too

@@ -20,37 +20,128 @@ import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Chapter 4 in headless Chromium: three real worker processes, one killed from the page, and the verdicts. */
+/** Chapter 4 in headless Chromium: three real worker processes killed from the page inside a batch, and the verdicts. */
 class GuaranteesPageInBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @Test
-    void killingAWorkerFromThePageRestartsItAndTheResultsTableUpdates() throws Exception {
+    void killsFromThePageLandInsideABatchSoEachModeShowsItsLessonAndANewRunClearsTheOldCards() throws Exception {
         ChromeDriver browser = Browser.open();
         try (TestLab lab = TestLab.start(TestBroker.bootstrapServers())) {
             browser.get(lab.url("/guarantees"));
-            WebElement count = browser.findElement(By.id("orders-count"));
-            count.clear();
-            count.sendKeys("400");
-            browser.findElement(By.cssSelector("#start-form button[type=submit]")).click();
+            startRun(browser, "400");
 
-            await().atMost(PATIENCE).until(() -> text(browser, ".worker[data-mode='at-least-once'] .worker-state").startsWith("running"));
-            browser.findElement(By.cssSelector(".worker[data-mode='at-least-once'] button")).click(); // Kill now
+            // A worker that is starting has nothing to interrupt: its kill buttons wait until it processes.
+            await().atMost(PATIENCE).until(() -> !text(browser, card(ALO) + " .worker-state").isEmpty()
+                    || !browser.findElements(By.cssSelector("#run-status[data-kind='error']")).isEmpty());
+            assertTrue(!text(browser, card(ALO) + " .worker-state").isEmpty(), text(browser, "#run-status"));
+            String first = text(browser, card(ALO) + " .worker-state");
+            if (!first.startsWith("running (pid ") || first.contains("starting") || first.contains("caught up")) {
+                assertTrue(disabled(browser, ALO, "now"), "not processing, yet Kill now is enabled: " + first);
+            }
 
-            await().atMost(PATIENCE).until(() -> text(browser, ".worker[data-mode='at-least-once'] .worker-state").contains("killed 1×"));
-            await().atMost(PATIENCE).until(() -> text(browser, ".worker[data-mode='at-least-once'] .worker-state")
-                    .matches("running.*restarted 1×.*"));
-            await().atMost(PATIENCE).until(() -> text(browser, "#results tr[data-mode='exactly-once'] .verdict").startsWith("exact"));
-            await().atMost(PATIENCE).until(() -> !text(browser, "#results tr[data-mode='at-least-once'] .lost").equals("…"));
-            assertTrue(text(browser, "#results tr[data-mode='at-least-once'] .lost").equals("0"), "at-least-once never loses");
+            // "Kill after N more" first: it is offered while more than two batches are left, Kill now until the end.
+            try {
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                        .until(() -> button(browser, EOS, "after").matches("Kill after \\d+ more"));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the exactly-once card never offered a kill after N more: " + text(browser, "#workers"), e);
+            }
+            String after = button(browser, EOS, "after");
+            click(browser, EOS, "after");
+            click(browser, ALO, "now");
+            click(browser, AMO, "now");
+
+            for (String mode : List.of(ALO, AMO, EOS)) {
+                try {
+                    await(mode + " killed and back").atMost(PATIENCE).until(() ->
+                            text(browser, card(mode) + " .worker-state").matches("running \\(pid \\d+\\) · .*killed 1× · restarted 1×"));
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError(mode + " was not killed and back: " + text(browser, card(mode)) + " | "
+                            + text(browser, "#run-status"), e);
+                }
+            }
+            assertTrue(text(browser, card(EOS) + " .worker-note").contains("killed in a batch of"), text(browser, card(EOS)));
+            assertTrue(text(browser, card(ALO) + " .worker-lesson").contains("duplicates"), text(browser, card(ALO)));
+            assertTrue(text(browser, card(AMO) + " .worker-lesson").contains("lost"), text(browser, card(AMO)));
+            assertTrue(text(browser, card(ALO) + " .worker-recovery").contains("restart 1: back to work"), text(browser, card(ALO)));
+            assertTrue(text(browser, card(ALO)).contains("session.timeout.ms"), text(browser, card(ALO)));
+
+            for (String mode : List.of(ALO, AMO, EOS)) {
+                await(mode + " verdict").atMost(PATIENCE).until(() -> !cell(browser, mode, "lost").equals("…"));
+            }
+            assertEquals("0", cell(browser, ALO, "lost"), "at-least-once never loses");
+            assertTrue(Integer.parseInt(cell(browser, ALO, "duplicated")) >= 1, "the killed batch is repeated: "
+                    + text(browser, "#results"));
+            assertEquals("0", cell(browser, AMO, "duplicated"), "at-most-once never repeats");
+            assertTrue(Integer.parseInt(cell(browser, AMO, "lost")) >= 1, "the killed batch is lost: " + text(browser, "#results"));
+            assertTrue(cell(browser, EOS, "verdict").startsWith("exact"), after + " then: " + cell(browser, EOS, "verdict"));
+
+            // Caught up: nothing is in flight, and the page says so instead of offering a kill.
+            assertTrue(disabled(browser, ALO, "now"), "caught up, yet Kill now is enabled");
+            assertTrue(attribute(browser, ALO, "now", "title").contains("nothing is in flight to interrupt"),
+                    attribute(browser, ALO, "now", "title"));
             await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#downstream tr")).isEmpty());
             await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#anatomy .cell[data-kind='marker']")).isEmpty());
+            assertTrue(text(browser, "#anatomy").contains("epoch grows at each commit"), text(browser, "#anatomy"));
             Files.write(Path.of("target", "guarantees-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+            // A fresh run: the old run's cards, results and downstream go as the form is sent, before the new run is up.
+            String oldInput = (String) browser.executeScript("return document.querySelector('.worker').dataset.input;");
+            startRun(browser, "400");
+            assertEquals(0L, browser.executeScript("return document.querySelectorAll('#workers .worker, #results tr, "
+                    + "#downstream tr, #anatomy .cell').length;"), "the old run is still shown");
+            await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(".worker")).isEmpty());
+            assertNotEquals(oldInput, browser.executeScript("return document.querySelector('.worker').dataset.input;"));
         } finally {
             browser.quit();
         }
+    }
+
+    private static final String ALO = "at-least-once";
+    private static final String AMO = "at-most-once";
+    private static final String EOS = "exactly-once";
+
+    private static void startRun(ChromeDriver browser, String orders) {
+        WebElement count = browser.findElement(By.id("orders-count"));
+        count.clear();
+        count.sendKeys(orders);
+        browser.findElement(By.cssSelector("#start-form button[type=submit]")).click();
+    }
+
+    private static String card(String mode) {
+        return ".worker[data-mode='" + mode + "']";
+    }
+
+    /** Clicks a kill button once the page enables it (the worker processes), as a person would. */
+    private static void click(ChromeDriver browser, String mode, String kind) {
+        String css = card(mode) + " button[data-kill='" + kind + "']";
+        await(mode + " " + kind + " enabled").atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> Boolean.TRUE.equals(browser.executeScript(
+                        "const b = document.querySelector(arguments[0]); if (!b || b.disabled) return false; b.click(); return true;", css)));
+    }
+
+    private static boolean disabled(ChromeDriver browser, String mode, String kind) {
+        return Boolean.TRUE.equals(browser.executeScript("const b = document.querySelector(arguments[0]); return b ? b.disabled : null;",
+                card(mode) + " button[data-kill='" + kind + "']"));
+    }
+
+    private static String attribute(ChromeDriver browser, String mode, String kind, String name) {
+        Object v = browser.executeScript("const b = document.querySelector(arguments[0]); return b ? b.getAttribute(arguments[1]) : '';",
+                card(mode) + " button[data-kill='" + kind + "']", name);
+        return v == null ? "" : v.toString();
+    }
+
+    private static String button(ChromeDriver browser, String mode, String kind) {
+        return text(browser, card(mode) + " button[data-kill='" + kind + "']");
+    }
+
+    private static String cell(ChromeDriver browser, String mode, String column) {
+        return text(browser, "#results tr[data-mode='" + mode + "'] ." + column);
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.function.Consumer;
 
 /**
  * The chapter 4 lab as the page drives it: one run of the three workers (at-most-once, at-least-once, exactly-once)
- * over the same orders, crash controls, and, every couple of seconds, what each output holds against what it
- * should: lost and duplicated orders, totals, and the idempotent-upsert view of the at-least-once output.
+ * over the same orders, crash controls that kill a worker inside a batch, and, once a worker has caught up, what its
+ * output holds against what it should: lost and duplicated orders, totals, and the idempotent-upsert view of the
+ * at-least-once output. An output is read once per catch-up, not on a clock: reads while workers restart would
+ * only slow their recovery.
  */
 public final class GuaranteesDesk implements AutoCloseable {
     /** Why each mode ends as it does, in a line. */
@@ -28,6 +30,12 @@ public final class GuaranteesDesk implements AutoCloseable {
             Worker.Mode.AT_MOST_ONCE, "offsets are committed before the batch is processed: a crash mid-batch skips the rest of it (loss, never duplicates)",
             Worker.Mode.AT_LEAST_ONCE, "output is written before offsets are committed: a crash mid-batch processes part of it again (duplicates, never loss)",
             Worker.Mode.EXACTLY_ONCE, "output and offsets commit in one transaction: a crash aborts it, the restarted worker fences the old one and redoes the batch once");
+
+    /**
+     * How the page's workers run: 50-record batches with 10 ms of "work" per record, so a batch takes half a second
+     * and a run of a few hundred orders lasts long enough to press a kill button while it is processing.
+     */
+    public static final GuaranteesLab.Options PACE = new GuaranteesLab.Options(50, 200, 10);
 
     /** How long {@link #close()} waits for a check already reading to end on its own. */
     static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
@@ -41,18 +49,33 @@ public final class GuaranteesDesk implements AutoCloseable {
     private volatile boolean closing;
     private GuaranteesLab lab;
     private List<Order> orders = List.of();
-    private Map<Worker.Mode, OutputCheck.Result> results = Map.of();
+    /** The last check of each mode, with the worker's (starts, records processed) it was made at. */
+    private Map<Worker.Mode, Checked> results = new java.util.EnumMap<>(Worker.Mode.class);
     private List<Downstream.Row> downstream = List.of();
+    private String downstreamAt = "";
+
+    private record Checked(String at, OutputCheck.Result result) {
+    }
     private int runs;
 
     /** What the page shows of one worker. */
+    /**
+     * What the page shows of one worker.
+     *
+     * @param processing     running, ready and not caught up: the kill buttons work
+     * @param left           records it has not read yet (-1: not known yet)
+     * @param plan           the kill plan pending, in words ("" none)
+     * @param note           the supervisor's last word on kills: planned, done, cancelled and why
+     * @param killedBatches  records in each batch a kill interrupted (repeated, lost or aborted, as the mode says)
+     */
     public record ModeView(String mode, String output, boolean running, long pid, int restarts, int kills, Long lastKillMs,
                            long recordsProcessed, List<Long> recoveryMs, String lastLine, String verdict, Integer lost,
-                           Integer duplicated, Boolean exact, Boolean totalsRight, String why) {
+                           Integer duplicated, Boolean exact, Boolean totalsRight, String why, boolean ready,
+                           boolean processing, long left, String plan, String note, List<Integer> killedBatches) {
     }
 
-    /** The whole lab now: input, each worker and the downstream comparison. */
-    public record Snapshot(String input, int records, List<ModeView> modes, List<Downstream.Row> downstream) {
+    /** The whole lab now: input, batch size, each worker and the downstream comparison. */
+    public record Snapshot(String input, int records, int batch, List<ModeView> modes, List<Downstream.Row> downstream) {
     }
 
     public GuaranteesDesk(KafkaClients clients, String classpath, Consumer<Snapshot> listener) {
@@ -71,7 +94,8 @@ public final class GuaranteesDesk implements AutoCloseable {
             return t;
         });
         checker.scheduleWithFixedDelay(this::publishStates, 500, 500, TimeUnit.MILLISECONDS);
-        checker.scheduleWithFixedDelay(this::check, 2, 2, TimeUnit.SECONDS);
+        // Cheap when nothing has changed (no read at all), so it can look often and show a verdict soon after a catch-up.
+        checker.scheduleWithFixedDelay(this::check, 500, 500, TimeUnit.MILLISECONDS);
     }
 
     /** A fresh run: new topics, {@code records} orders in the input, the three workers started. */
@@ -85,22 +109,32 @@ public final class GuaranteesDesk implements AutoCloseable {
         createTopic(input);
         orders = Orders.generate(records, 12, runs);
         Orders.produce(clients, input, orders);
-        lab = new GuaranteesLab(clients, prefix, input, classpath, new GuaranteesLab.Options(100, 200, 2), children);
+        lab = new GuaranteesLab(clients, prefix, input, classpath, PACE, children);
         lab.start();
-        results = Map.of();
+        results = new java.util.EnumMap<>(Worker.Mode.class);
         downstream = List.of();
+        downstreamAt = "";
         return publish();
     }
 
-    /** Kills the worker of {@code mode} now (SIGKILL), after {@code afterRecords}, or {@code times} at random points. */
+    /**
+     * Kills the worker of {@code mode} inside its next batch, inside the first batch after {@code afterRecords} more
+     * records, or inside a batch {@code times} times (see {@link WorkerSupervisor}). Refused (IllegalStateException)
+     * when the worker has nothing in flight to interrupt.
+     */
     public synchronized Snapshot kill(Worker.Mode mode, Integer afterRecords, Integer times) {
         WorkerSupervisor supervisor = current().supervisor(mode);
+        WorkerSupervisor.State s = supervisor.state();
+        if (s.running() && s.ready() && s.caughtUp()) {
+            throw new IllegalStateException("the " + mode.flag() + " worker has processed all " + orders.size()
+                    + " orders: nothing is in flight to interrupt; start a fresh run");
+        }
         if (times != null) {
-            supervisor.killRandomly(times, System.nanoTime());
+            supervisor.killTimes(times);
         } else if (afterRecords != null) {
             supervisor.killAfter(afterRecords);
         } else {
-            supervisor.kill();
+            supervisor.killInNextBatch();
         }
         return publish();
     }
@@ -122,41 +156,57 @@ public final class GuaranteesDesk implements AutoCloseable {
         }
     }
 
+    /** Where a worker stands, as far as its output goes: a check made at the same point needs no new read. */
+    private static String at(WorkerSupervisor.State s) {
+        return s.starts() + "/" + s.recordsProcessed();
+    }
+
     private void check() {
         GuaranteesLab running;
         List<Order> input;
+        Map<Worker.Mode, String> due = new java.util.EnumMap<>(Worker.Mode.class);
+        String downstreamDue;
         synchronized (this) {
             running = lab;
             input = orders;
+            if (running == null) {
+                return;
+            }
+            // Only a worker that has read the whole input, and whose output changed since its last check, is read.
+            for (Worker.Mode mode : Worker.Mode.values()) {
+                WorkerSupervisor.State s = running.supervisor(mode).state();
+                Checked last = results.get(mode);
+                if (s.running() && s.caughtUp() && (last == null || !last.at().equals(at(s)))) {
+                    due.put(mode, at(s));
+                }
+            }
+            WorkerSupervisor.State alo = running.supervisor(Worker.Mode.AT_LEAST_ONCE).state();
+            downstreamDue = alo.running() && alo.caughtUp() && !downstreamAt.equals(at(alo)) ? at(alo) : null;
         }
-        if (running == null) {
+        if (due.isEmpty() && downstreamDue == null) {
             return;
         }
         try {
-            // Only a worker that had read the whole input before the check began gets a verdict from it.
-            Map<Worker.Mode, Boolean> readAll = new java.util.EnumMap<>(Worker.Mode.class);
-            for (Worker.Mode mode : Worker.Mode.values()) {
-                readAll.put(mode, running.supervisor(mode).state().caughtUp());
-            }
             Map<Worker.Mode, OutputCheck.Result> checked = new java.util.EnumMap<>(Worker.Mode.class);
-            for (Worker.Mode mode : Worker.Mode.values()) {
+            for (Map.Entry<Worker.Mode, String> e : due.entrySet()) {
                 if (closing) {
                     return;
                 }
-                if (readAll.get(mode)) {
-                    checked.put(mode, OutputCheck.check(clients, running.output(mode), input));
-                }
+                checked.put(e.getKey(), OutputCheck.check(clients, running.output(e.getKey()), input));
             }
-            if (closing) {
-                return;
+            List<Downstream.Row> rows = null;
+            if (downstreamDue != null && !closing) {
+                rows = Downstream.compare(input, TopicReader.readAll(clients, running.output(Worker.Mode.AT_LEAST_ONCE),
+                        TopicReader.READ_COMMITTED, java.time.Duration.ofSeconds(5)).stream()
+                        .map(r -> OutputRecord.parse(r.value())).toList());
             }
-            List<Downstream.Row> rows = Downstream.compare(input, TopicReader.readAll(clients, running.output(Worker.Mode.AT_LEAST_ONCE),
-                    TopicReader.READ_COMMITTED, java.time.Duration.ofSeconds(5)).stream()
-                    .map(r -> OutputRecord.parse(r.value())).toList());
             synchronized (this) {
                 if (lab == running) {
-                    results = checked;
-                    downstream = rows;
+                    checked.forEach((mode, result) -> results.put(mode, new Checked(due.get(mode), result)));
+                    if (rows != null) {
+                        downstream = rows;
+                        downstreamAt = downstreamDue;
+                    }
                     publish();
                 }
             }
@@ -175,16 +225,19 @@ public final class GuaranteesDesk implements AutoCloseable {
         List<ModeView> modes = new ArrayList<>();
         for (Worker.Mode mode : Worker.Mode.values()) {
             WorkerSupervisor.State s = lab.supervisor(mode).state();
-            // Until the worker has read the whole input, missing orders are not lost yet: no verdict.
-            OutputCheck.Result r = s.caughtUp() && s.running() ? results.get(mode) : null;
+            // Until the worker has read the whole input, missing orders are not lost yet: no verdict. A check made
+            // before the worker's latest records (or restart) is not shown either.
+            Checked c = results.get(mode);
+            OutputCheck.Result r = s.caughtUp() && s.running() && c != null && c.at().equals(at(s)) ? c.result() : null;
             modes.add(new ModeView(mode.flag(), lab.output(mode), s.running(), s.pid(), s.restarts(), s.kills(),
                     s.lastKill() == null ? null : s.lastKill().toEpochMilli(), s.recordsProcessed(),
                     s.recoveryTimes().stream().map(java.time.Duration::toMillis).toList(), s.lastLine(),
                     r == null ? null : r.verdict(), r == null ? null : r.lost().size(),
                     r == null ? null : r.duplicated().size(), r == null ? null : r.exact(),
-                    r == null ? null : r.totalsRight(), WHY.get(mode)));
+                    r == null ? null : r.totalsRight(), WHY.get(mode), s.ready(), s.processing(), s.left(), s.plan(),
+                    s.note(), s.inBatchKills().stream().map(WorkerSupervisor.Kill::records).toList()));
         }
-        return new Snapshot(lab.input(), orders.size(), modes, downstream);
+        return new Snapshot(lab.input(), orders.size(), PACE.batch(), modes, downstream);
     }
 
     private void createTopic(String topic) {

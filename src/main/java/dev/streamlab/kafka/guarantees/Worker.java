@@ -35,8 +35,16 @@ import java.util.function.Consumer;
  * state is exactly as durable as the output.
  *
  * <p>Progress goes to {@code out}, one line each: {@code ready ...} once the state is rebuilt,
- * {@code processed N (total T)} after each batch is committed, {@code caught up (total T)} when a poll finds
- * nothing left to read, {@code stopped (total T)} on a clean stop.
+ * {@code processed N (total T, left L)} after each batch is committed (L: records not yet read, as the last fetch
+ * saw them), {@code caught up (total T)} when a poll finds nothing left to read, {@code stopped (total T)} on a
+ * clean stop.
+ *
+ * <p>{@link #holdInNextBatch()} (the {@link #HOLD} request on its stdin) makes it stop at the next batch's in-batch
+ * point, the one moment where a crash shows what its mode does, print {@code in batch: ...} there with the batch's
+ * size and wait up to {@link #HOLD_FOR} for the SIGKILL its supervisor sends on reading that line:
+ * at-least-once after producing and flushing, before committing the offsets; exactly-once after producing in the
+ * open transaction and sending its offsets, before committing it; at-most-once after committing the offsets, before
+ * processing. A worker with nothing left to read answers {@code no batch to hold: caught up ...} instead.
  */
 public final class Worker {
 
@@ -96,6 +104,13 @@ public final class Worker {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The request line (on a child worker's stdin) for {@link #holdInNextBatch()}. */
+    public static final String HOLD = "hold in next batch";
+    /** The request line for {@link #cancelHold()}. */
+    public static final String CANCEL_HOLD = "cancel hold";
+    /** How long a worker waits at its in-batch point for the kill before it carries on (and says so). */
+    public static final Duration HOLD_FOR = Duration.ofSeconds(30);
+
     private final KafkaClients clients;
     private final Settings settings;
     private final Consumer<String> out;
@@ -103,6 +118,11 @@ public final class Worker {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
     private long processed;
+    /** A hold asked for and not yet reached (or answered with "no batch to hold"). */
+    private final java.util.concurrent.atomic.AtomicBoolean holdAsked = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Object holdLock = new Object();
+    /** Set by {@link #cancelHold()} or {@link #stop(Duration)} to end a hold in progress. */
+    private boolean holdReleased;
 
     public Worker(KafkaClients clients, Settings settings, Consumer<String> out) {
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -139,7 +159,63 @@ public final class Worker {
         // No wakeup(): it could interrupt a commit half way. Polls wait at most the commit interval, so the loop
         // sees the flag soon enough, and the batch in hand is finished and committed first.
         running = false;
+        releaseHold();
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a hold at the next in-batch point (see the class comment); a second ask before it is one ask. */
+    public void holdInNextBatch() {
+        synchronized (holdLock) {
+            holdReleased = false;
+        }
+        holdAsked.set(true);
+    }
+
+    /** Withdraws an ask not yet reached and ends a hold in progress: the batch goes on as if nothing was asked. */
+    public void cancelHold() {
+        holdAsked.set(false);
+        releaseHold();
+    }
+
+    /** Acts on one request line from the supervisor ({@link #HOLD} or {@link #CANCEL_HOLD}); others are ignored. */
+    public void request(String line) {
+        if (HOLD.equals(line)) {
+            holdInNextBatch();
+        } else if (CANCEL_HOLD.equals(line)) {
+            cancelHold();
+        }
+    }
+
+    private void releaseHold() {
+        synchronized (holdLock) {
+            holdReleased = true;
+            holdLock.notifyAll();
+        }
+    }
+
+    /** The in-batch point: if a hold was asked, say where we are and wait for the kill (bounded). */
+    private void holdIfAsked(String where) {
+        if (!holdAsked.getAndSet(false)) {
+            return;
+        }
+        out.accept("in batch: " + where);
+        long until = System.nanoTime() + HOLD_FOR.toNanos();
+        boolean released;
+        synchronized (holdLock) {
+            long left;
+            while (!holdReleased && running && (left = until - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(holdLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            released = holdReleased;
+            holdReleased = false;
+        }
+        out.accept(released || !running ? "(hold ended; carrying on with the batch)"
+                : "(held " + HOLD_FOR.toSeconds() + " s in the batch and no kill came; carrying on with it)");
     }
 
     private void rebuildState(String isolation) {
@@ -162,31 +238,52 @@ public final class Worker {
                     out.accept("caught up (total " + processed + ")");
                     reportedCaughtUp = true;
                 }
+                if (reportedCaughtUp && holdAsked.getAndSet(false)) {
+                    out.accept("no batch to hold: caught up (total " + processed + ")");
+                }
                 continue;
             }
             reportedCaughtUp = false;
             Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(batch);
+            int n = batch.size();
             switch (settings.mode()) {
                 case AT_MOST_ONCE -> {
                     c.commitSync(offsets, TIMEOUT);
+                    holdIfAsked("offsets of " + n + " committed, not processed");
                     process(batch, producer);
                     producer.flush();
                 }
                 case AT_LEAST_ONCE -> {
                     process(batch, producer);
                     producer.flush();
+                    holdIfAsked("produced " + n + ", offsets not committed");
                     c.commitSync(offsets, TIMEOUT);
                 }
                 case EXACTLY_ONCE -> {
                     producer.beginTransaction();
                     process(batch, producer);
                     producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+                    producer.flush(); // the records are in the log, as part of the open transaction
+                    holdIfAsked("produced " + n + " in the open transaction, offsets sent, not committed");
                     producer.commitTransaction();
                 }
             }
-            processed += batch.size();
-            out.accept("processed " + batch.size() + " (total " + processed + ")");
+            processed += n;
+            out.accept("processed " + n + " (total " + processed + ", left " + left(c, partitions) + ")");
         }
+    }
+
+    /** Records not yet read, from the last fetch's end offsets (no request to the broker); -1 when not known. */
+    private static long left(KafkaConsumer<String, String> c, List<TopicPartition> partitions) {
+        long sum = 0;
+        for (TopicPartition tp : partitions) {
+            java.util.OptionalLong lag = c.currentLag(tp);
+            if (lag.isEmpty()) {
+                return -1;
+            }
+            sum += lag.getAsLong();
+        }
+        return sum;
     }
 
     /** Polls until {@code batch} records arrived or the commit interval since the first poll is over. */

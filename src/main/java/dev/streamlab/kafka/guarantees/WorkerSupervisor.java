@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,6 +24,11 @@ import java.util.regex.Pattern;
  * Runs one {@code streamlab worker} as a child OS process (this JVM's java binary, main class
  * {@code dev.streamlab.Main}) and starts it again by itself whenever it dies. {@link #kill()} is a real SIGKILL
  * ({@link Process#destroyForcibly()}), so the worker gets no chance to finish its batch.
+ *
+ * <p>Kills are placed, never random: a kill plan ({@link #killInNextBatch()}, {@link #killAfter(int)},
+ * {@link #killTimes(int)}) asks the worker, on its stdin, to hold at its next in-batch point, and the SIGKILL goes out
+ * the moment its {@code in batch: ...} line is read. One plan is pending at a time; a new one replaces it. A plan
+ * that can no longer fire (the worker caught up) is cancelled, and {@link State#note()} says why.
  *
  * <p>It reads the worker's stdout: {@code processed N} lines count records, and the time from a kill to the first
  * {@code processed} (or {@code caught up}) line of the next process is a recovery time.
@@ -37,12 +41,42 @@ public final class WorkerSupervisor implements AutoCloseable {
     private static final Pattern PROCESSED = Pattern.compile("^processed (\\d+) ");
     private static final int TAIL = 40;
 
-    /** What the supervisor knows, at one moment. */
+    /**
+     * One in-batch kill.
+     *
+     * @param atRecords the records processed (all processes) when the batch began
+     * @param records   how many records the killed batch held: repeated, lost or aborted, as the mode says
+     * @param where     the worker's words for the moment, e.g. {@code produced 50, offsets not committed}
+     */
+    public record Kill(long atRecords, int records, String where) {
+        public Kill {
+            Objects.requireNonNull(where, "where");
+        }
+    }
+
+    private static final Pattern IN_BATCH = Pattern.compile("(\\d+)");
+    private static final Pattern LEFT = Pattern.compile("left (-?\\d+)\\)");
+
+    /**
+     * What the supervisor knows, at one moment.
+     *
+     * @param ready          the current process has rebuilt its state
+     * @param left           records not yet read, from the last {@code processed} line; -1 when not known
+     * @param plan           the kill plan pending, in words; "" when none
+     * @param note           the last thing the supervisor said about kills (planned, done, cancelled); "" at first
+     * @param inBatchKills   each kill, in order: where it landed and how many records its batch held
+     */
     public record State(String name, boolean running, long pid, int starts, int restarts, int kills,
                         Instant lastKill, long recordsProcessed, List<Duration> recoveryTimes, boolean caughtUp,
-                        String lastLine) {
+                        String lastLine, boolean ready, long left, String plan, String note, List<Kill> inBatchKills) {
         public State {
             recoveryTimes = List.copyOf(recoveryTimes);
+            inBatchKills = List.copyOf(inBatchKills);
+        }
+
+        /** Running, ready and not caught up: there is a batch to interrupt. */
+        public boolean processing() {
+            return running && ready && !caughtUp;
         }
     }
 
@@ -64,7 +98,12 @@ public final class WorkerSupervisor implements AutoCloseable {
     private boolean caughtUp;
     private String lastLine = "";
     private boolean closed;
-    private Thread killer;
+    private java.io.Writer stdin;
+    private int batchesThisStart;
+    private long left = -1;
+    private Plan plan;
+    private String note = "";
+    private final List<Kill> inBatchKills = new ArrayList<>();
 
     /**
      * @param classpath  the lab's own classpath: {@code System.getProperty("java.class.path")} in the fat jar;
@@ -123,7 +162,7 @@ public final class WorkerSupervisor implements AutoCloseable {
     private void launch() {
         Process p;
         try {
-            // stdin stays a pipe from this JVM that nobody writes to: it ends when this JVM does, which the worker sees.
+            // stdin is a pipe from this JVM: it carries our requests, and it ends when this JVM does, which the worker sees.
             p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start worker " + name, e);
@@ -131,10 +170,16 @@ public final class WorkerSupervisor implements AutoCloseable {
         records.started(p.toHandle(), "worker " + name);
         p.onExit().thenRun(() -> records.ended(p.toHandle()));
         process = p;
+        stdin = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
         launchedNanos = System.nanoTime();
         starts++;
         ready = false;
         caughtUp = false;
+        batchesThisStart = 0;
+        left = -1;
+        if (plan != null) {
+            plan.asked = false; // the ask died with the old process
+        }
         Thread reader = new Thread(() -> read(p), "supervisor-" + name + "-" + p.pid());
         reader.setDaemon(true);
         reader.start();
@@ -197,108 +242,188 @@ public final class WorkerSupervisor implements AutoCloseable {
             boolean progress = false;
             if (m.find()) {
                 recordsProcessed += Long.parseLong(m.group(1));
+                batchesThisStart++;
+                Matcher l2 = LEFT.matcher(l);
+                left = l2.find() ? Long.parseLong(l2.group(1)) : -1;
                 caughtUp = false;
                 progress = true;
             } else if (l.startsWith("caught up")) {
                 caughtUp = true;
+                left = 0;
                 progress = true;
+                if (plan != null && !plan.asked) {
+                    cancelPlan("the worker caught up first, so it can no longer fire");
+                }
             } else if (l.startsWith("ready")) {
                 ready = true;
+            } else if (l.startsWith("in batch: ")) {
+                inBatch(l);
+            } else if (l.startsWith("no batch to hold")) {
+                cancelPlan("the worker caught up before its next batch, so nothing was in flight to interrupt");
             }
             if (progress && killNanos >= 0) {
                 recoveryTimes.add(Duration.ofNanos(System.nanoTime() - killNanos));
                 killNanos = -1;
             }
+            advance();
             lock.notifyAll();
         }
     }
 
-    /** SIGKILL now; the supervisor starts the worker again at once. */
-    public void kill() {
-        synchronized (lock) {
-            if (process == null || !process.isAlive()) {
-                return;
-            }
-            kills++;
-            lastKill = Instant.now();
-            killNanos = System.nanoTime();
-            ready = false;
-            caughtUp = false;
-            process.destroyForcibly();
+    /** SIGKILL now, wherever the worker is; the supervisor starts it again at once. Kills go through plans. */
+    private void sigkill() {
+        if (process == null || !process.isAlive()) {
+            return;
         }
+        kills++;
+        lastKill = Instant.now();
+        killNanos = System.nanoTime();
+        ready = false;
+        caughtUp = false;
+        process.destroyForcibly();
     }
 
     /**
-     * Kills the worker once its stdout shows {@code records} more records processed than now. Those lines come
-     * after a batch is committed, so this kill lands early in the next batch, not at a random point.
+     * Kills the worker at the in-batch point of its next batch (see {@link Worker}): its mode's crash, every time.
+     *
+     * @return what is planned, in a line
+     * @throws IllegalStateException when the worker is not processing (starting, or caught up): nothing to interrupt
      */
-    public void killAfter(int records) {
+    public String killInNextBatch() {
+        return plan(new Plan("kill in the next batch", 0, 1));
+    }
+
+    /**
+     * Kills the worker at the in-batch point of the first batch after {@code records} more records (counted from
+     * now) were processed. Refused when the worker has no more than {@code records} left to read; cancelled, with a
+     * note, if it catches up before.
+     */
+    public String killAfter(int records) {
+        if (records < 1) {
+            throw new IllegalArgumentException("kill after how many records? at least 1, not " + records);
+        }
+        synchronized (lock) {
+            if (left >= 0 && left <= records && processing()) {
+                throw new IllegalStateException("the " + name + " worker has only " + left + " records left to read: a kill "
+                        + "after " + records + " more could never fire; choose fewer than " + left);
+            }
+            return plan(new Plan("kill after " + records + " more", records, 1));
+        }
+    }
+
+    /** Kills the worker in a batch {@code times} times: the first in its next batch, each next one once the restarted worker has processed a batch. */
+    public String killTimes(int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("kill how many times? at least 1, not " + times);
+        }
+        return plan(new Plan("kill " + times + "x in a batch", 0, times));
+    }
+
+    /** One kill plan: how many kills are left and from which processed count the first one may be asked for. */
+    private static final class Plan {
+        final String what;
+        final long after;
+        final int times;
         long target;
-        synchronized (lock) {
-            target = recordsProcessed + records;
+        int done;
+        /** Whether the current process was asked to hold (the ask dies with it). */
+        boolean asked;
+
+        Plan(String what, long after, int times) {
+            this.what = what;
+            this.after = after;
+            this.times = times;
         }
-        startKiller(() -> {
-            synchronized (lock) {
-                while (!closed && recordsProcessed < target) {
-                    lock.wait(1000);
-                }
-            }
-            kill();
-        });
-    }
 
-    /**
-     * Kills the worker {@code times} times at random points: each time after the (re)started worker said it is
-     * ready, it is killed within {@code maxUptimeMs} (uniform, seeded), usually in the middle of a batch.
-     */
-    public void killRandomly(int times, long seed, long maxUptimeMs) {
-        Random random = new Random(seed);
-        startKiller(() -> {
-            for (int i = 0; i < times; i++) {
-                synchronized (lock) {
-                    while (!closed && !ready) {
-                        lock.wait(1000);
-                    }
-                    if (closed) {
-                        return;
-                    }
-                }
-                Thread.sleep(1 + (long) (random.nextDouble() * maxUptimeMs));
-                kill();
-            }
-        });
-    }
-
-    /** Same as {@link #killRandomly(int, long, long)} with kills within 2 s of each start. */
-    public void killRandomly(int times, long seed) {
-        killRandomly(times, seed, 2000);
-    }
-
-    private interface Plan {
-        void run() throws InterruptedException;
-    }
-
-    private void startKiller(Plan plan) {
-        synchronized (lock) {
-            if (killer != null && killer.isAlive()) {
-                throw new IllegalStateException(name + " already has kills planned");
-            }
-            killer = new Thread(() -> {
-                try {
-                    plan.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "supervisor-" + name + "-killer");
-            killer.setDaemon(true);
-            killer.start();
+        String describe(long processed) {
+            String progress = times > 1 ? " (" + done + " of " + times + " done)"
+                    : after > 0 && processed < target ? " (" + (target - processed) + " to go)" : "";
+            return what + progress + (asked ? ": waiting for the batch's in-batch point" : "");
         }
+    }
+
+    private String plan(Plan next) {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException(name + " is closed");
+            }
+            if (!processing()) {
+                throw new IllegalStateException(process == null || !process.isAlive() || !ready
+                        ? "the " + name + " worker is starting (rebuilding its totals): wait until it processes, then kill it"
+                        : "the " + name + " worker has caught up: nothing is in flight to interrupt");
+            }
+            String replaced = "";
+            if (plan != null) {
+                replaced = "; it replaces " + plan.describe(recordsProcessed);
+                if (plan.asked) {
+                    send(Worker.CANCEL_HOLD);
+                }
+            }
+            next.target = recordsProcessed + next.after;
+            plan = next;
+            note = name + ": " + next.what + " planned" + replaced;
+            advance();
+            lock.notifyAll();
+            return note;
+        }
+    }
+
+    /** Asks the worker to hold when the plan's moment has come; call under the lock after every change. */
+    private void advance() {
+        if (plan == null || plan.asked || closed || !processing() || recordsProcessed < plan.target) {
+            return;
+        }
+        // Each kill after the first waits for the restarted worker's first batch, so every restart is measured.
+        if (plan.done > 0 && batchesThisStart == 0) {
+            return;
+        }
+        plan.asked = send(Worker.HOLD);
+    }
+
+    private boolean send(String request) {
+        try {
+            stdin.write(request + "\n");
+            stdin.flush();
+            return true;
+        } catch (IOException e) {
+            return false; // it died; its restart is asked again
+        }
+    }
+
+    private void inBatch(String l) {
+        Matcher m = IN_BATCH.matcher(l);
+        int records = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        if (plan == null || !plan.asked) {
+            send(Worker.CANCEL_HOLD); // an ask a replaced plan left behind
+            return;
+        }
+        inBatchKills.add(new Kill(recordsProcessed, records, l.substring("in batch: ".length())));
+        plan.asked = false;
+        plan.done++;
+        note = name + ": killed in a batch of " + records + " (" + l.substring("in batch: ".length()) + ")"
+                + (plan.times > 1 ? ", kill " + plan.done + " of " + plan.times : "");
+        if (plan.done >= plan.times) {
+            plan = null;
+        }
+        sigkill();
+    }
+
+    private void cancelPlan(String why) {
+        if (plan != null) {
+            note = name + ": " + plan.what + " cancelled" + (plan.times > 1 ? " after " + plan.done + " of " + plan.times
+                    + " kills" : "") + ": " + why;
+            plan = null;
+        }
+    }
+
+    private boolean processing() {
+        return process != null && process.isAlive() && ready && !caughtUp;
     }
 
     /** True when no planned kills are left to do. */
     public boolean killsDone() {
         synchronized (lock) {
-            return killer == null || !killer.isAlive();
+            return plan == null;
         }
     }
 
@@ -306,7 +431,8 @@ public final class WorkerSupervisor implements AutoCloseable {
         synchronized (lock) {
             boolean alive = process != null && process.isAlive();
             return new State(name, alive, process == null ? -1 : process.pid(), starts, Math.max(0, starts - 1),
-                    kills, lastKill, recordsProcessed, recoveryTimes, caughtUp, lastLine);
+                    kills, lastKill, recordsProcessed, recoveryTimes, caughtUp, lastLine, ready && alive, left,
+                    plan == null ? "" : plan.describe(recordsProcessed), note, inBatchKills);
         }
     }
 
@@ -327,11 +453,9 @@ public final class WorkerSupervisor implements AutoCloseable {
         Process p;
         synchronized (lock) {
             closed = true;
+            plan = null;
             lock.notifyAll();
             p = process;
-            if (killer != null) {
-                killer.interrupt();
-            }
         }
         if (p == null) {
             return;

@@ -40,21 +40,25 @@ public final class GuaranteesPage {
                         p("Three copies of the same consume-process-produce job turn orders into running totals per "
                                 + "customer. They differ only in when they commit: before processing (at-most-once), after "
                                 + "producing (at-least-once), or together with the output in one transaction "
-                                + "(exactly-once). Each runs as its own process; kill one and it restarts. Then compare "
-                                + "what each wrote with the truth."),
+                                + "(exactly-once). Each runs as its own process; a kill ends one inside its next "
+                                + "batch, at the moment its mode is about, then restarts. Then compare what each wrote "
+                                + "with the truth."),
                         details(summary("The three modes, exactly"), ul(
                                 li("at-most-once: commit the batch's offsets, then process it. A crash mid-batch skips the rest."),
                                 li("at-least-once: process and produce, then commit. A crash mid-batch processes part of it again."),
                                 li("exactly-once: an idempotent, transactional producer sends the consumed offsets inside the "
                                         + "transaction with the output; readers use read_committed. A restarted worker with "
-                                        + "the same transactional id fences its predecessor (the epoch goes up).")))
+                                        + "the same transactional id fences its predecessor: it gets a new producer epoch (or "
+                                        + "a new producer id) and the killed worker's open transaction is aborted. Under "
+                                        + "transactions v2 (Kafka 4, KIP-890) the epoch also grows at every commit, so a high "
+                                        + "epoch counts transactions, not restarts.")))
                 ).withClass("intro"),
                 parts.reading(),
                 section(
                         h2("Run"),
                         form(label("Orders ").attr("for", "orders-count"),
                                 input().withId("orders-count").withType("number").attr("min", "10").attr("max", "100000")
-                                        .withValue("3000"),
+                                        .withValue("1000"),
                                 button("Start a fresh run").withType("submit")).withId("start-form").withClass("row"),
                         output().withId("run-status").withClass("message").attr("role", "status"),
                         div().withId("workers").withClass("workers")
@@ -74,7 +78,9 @@ public final class GuaranteesPage {
                 section(
                         h2("Transaction anatomy of the exactly-once output"),
                         p("Every offset: committed records, the commit and abort markers, records of aborted "
-                                + "transactions (left behind by a killed worker) and the producers with their epochs.")
+                                + "transactions (left behind by a killed worker) and the producers with their epochs. The "
+                                + "epoch grows at each commit (transactions v2); after a kill, each transactional id shows "
+                                + "its producer before and after the restart.")
                                 .withClass("hint"),
                         div().withId("anatomy").withClass("lanes")
                 ).withId("anatomy-section"),

@@ -37,7 +37,7 @@ class WorkerTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> lines.contains("caught up (total 500)"));
         assertTrue(worker.stop(Duration.ofSeconds(10)));
         assertTrue(lines.get(0).startsWith("ready exactly-once"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.matches("processed \\d+ \\(total \\d+\\)")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("processed \\d+ \\(total \\d+, left \\d+\\)")), lines.toString());
         assertEquals("stopped (total 500)", lines.get(lines.size() - 1));
         OutputCheck.Result result = OutputCheck.check(clients, t.output, orders);
         assertTrue(result.exact() && result.totalsRight(), result.verdict());
@@ -97,6 +97,33 @@ class WorkerTest {
         OutputCheck.Result result = OutputCheck.check(clients, t.output, Orders.generate(400, 3, 3));
         assertTrue(result.exact() && result.totalsRight(), result.verdict());
         assertTrue(OutputCheck.evidence(clients, t.output).abortedRecords() > 0, "the fenced batch was aborted");
+    }
+
+    @Test
+    void askedToHoldAnAtLeastOnceWorkerStopsAfterProducingItsBatchAndCarriesOnWhenTheHoldIsCancelled() throws Exception {
+        Topics t = topics();
+        List<Order> orders = Orders.generate(300, 4, 5);
+        Orders.produce(clients, t.input, orders);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Worker worker = new Worker(clients, new Worker.Settings(Worker.Mode.AT_LEAST_ONCE, t.input, t.output,
+                Names.unique("g"), null, 100, 50, 0), lines::add);
+        worker.request(Worker.HOLD); // asked before it starts: it holds in its first batch
+        Thread thread = new Thread(worker::run);
+        thread.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> lines.stream().anyMatch(l -> l.startsWith("in batch: ")));
+        String held = lines.stream().filter(l -> l.startsWith("in batch: ")).findFirst().orElseThrow();
+        assertTrue(held.matches("in batch: produced \\d+, offsets not committed"), held);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("processed")), "held before its first commit: " + lines);
+        worker.request(Worker.CANCEL_HOLD);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> lines.contains("caught up (total 300)"));
+        assertTrue(lines.contains("(hold ended; carrying on with the batch)"), lines.toString());
+        worker.request(Worker.HOLD); // nothing left to read: it says so instead of holding
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("no batch to hold: caught up (total 300)"));
+        assertTrue(worker.stop(Duration.ofSeconds(10)));
+        OutputCheck.Result result = OutputCheck.check(clients, t.output, orders);
+        assertTrue(result.exact() && result.totalsRight(), "a cancelled hold changes nothing: " + result.verdict());
     }
 
     private static long processedBy(List<String> lines) {
