@@ -2,6 +2,7 @@ package dev.streamlab.kafka.guarantees;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamlab.kafka.EventTime;
 
 import java.util.Objects;
 
@@ -32,14 +33,20 @@ public record Order(String orderId, String customer, long amountCents, long even
         return n.toString();
     }
 
-    /** Reads an order's JSON value; {@link IllegalArgumentException} names the missing or wrong field. */
+    /**
+     * Reads an order's JSON value; {@link IllegalArgumentException} names the missing or wrong field. The event time
+     * is read by the lab's one rule for it ({@link EventTime}): epoch seconds, epoch milliseconds or ISO-8601.
+     */
     public static Order parse(String json) {
         JsonNode root = Json.object(json, "an order");
-        JsonNode time = root.get("event_time");
-        if (time == null || !time.canConvertToLong()) {
-            throw new IllegalArgumentException("an order needs an integer \"event_time\" (epoch seconds)");
+        long eventTimeMs;
+        try {
+            eventTimeMs = EventTime.parse(root.get("event_time")).millis();
+        } catch (EventTime.Unreadable e) {
+            throw new IllegalArgumentException("an order needs an \"event_time\" (epoch seconds, epoch milliseconds or "
+                    + "ISO-8601): " + e.getMessage());
         }
         return new Order(Json.text(root, "order_id", "an order"), Json.text(root, "customer", "an order"),
-                Json.cents(root, "amount", "an order"), time.asLong() * 1000L);
+                Json.cents(root, "amount", "an order"), eventTimeMs);
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 
 /** The input of the delivery-guarantee chapter: deterministic orders and a producer that writes them once. */
 public final class Orders {
-    /** Event time of the first generated order: 2026-11-26T12:00:00Z, in epoch seconds. */
+    /** Event time of the first generated order: 2026-11-25T11:20:00Z, in epoch seconds. */
     public static final long FIRST_EVENT_TIME_S = 1_795_605_600L;
 
     private Orders() {

@@ -40,6 +40,18 @@ class OrdersAndOutputCheckTest {
     }
 
     @Test
+    void anOrdersEventTimeIsReadByTheLabsOneRuleInSecondsMillisecondsOrIsoText() {
+        String order = "{\"order_id\":\"o-1\",\"customer\":\"c\",\"amount\":1,\"event_time\":%s}";
+        long firstOrder = 1_795_605_600_000L; // 2026-11-25T11:20:00Z
+        assertEquals(firstOrder, Order.parse(order.formatted("1795605600")).eventTimeMs());
+        assertEquals(firstOrder, Order.parse(order.formatted("1795605600000")).eventTimeMs());
+        assertEquals(firstOrder, Order.parse(order.formatted("\"2026-11-25T11:20:00Z\"")).eventTimeMs());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Order.parse(order.formatted("\"noon\"")));
+        assertTrue(e.getMessage().startsWith("an order needs an \"event_time\""), e.getMessage());
+    }
+
+    @Test
     void generatedOrdersAreTheSameForTheSameSeedAndDifferForAnother() {
         List<Order> a = Orders.generate(500, 7, 42);
         assertEquals(a, Orders.generate(500, 7, 42));
