@@ -58,7 +58,6 @@ public final class GuaranteesDesk implements AutoCloseable {
     }
     private int runs;
 
-    /** What the page shows of one worker. */
     /**
      * What the page shows of one worker.
      *
@@ -124,11 +123,6 @@ public final class GuaranteesDesk implements AutoCloseable {
      */
     public synchronized Snapshot kill(Worker.Mode mode, Integer afterRecords, Integer times) {
         WorkerSupervisor supervisor = current().supervisor(mode);
-        WorkerSupervisor.State s = supervisor.state();
-        if (s.running() && s.ready() && s.caughtUp()) {
-            throw new IllegalStateException("the " + mode.flag() + " worker has processed all " + orders.size()
-                    + " orders: nothing is in flight to interrupt; start a fresh run");
-        }
         if (times != null) {
             supervisor.killTimes(times);
         } else if (afterRecords != null) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Runs one {@code streamlab worker} as a child OS process (this JVM's java binary, main class
- * {@code dev.streamlab.Main}) and starts it again by itself whenever it dies. {@link #kill()} is a real SIGKILL
+ * {@code dev.streamlab.Main}) and starts it again by itself whenever it dies. Every kill is a real SIGKILL
  * ({@link Process#destroyForcibly()}), so the worker gets no chance to finish its batch.
  *
  * <p>Kills are placed, never random: a kill plan ({@link #killInNextBatch()}, {@link #killAfter(int)},
@@ -350,7 +350,8 @@ public final class WorkerSupervisor implements AutoCloseable {
             if (!processing()) {
                 throw new IllegalStateException(process == null || !process.isAlive() || !ready
                         ? "the " + name + " worker is starting (rebuilding its totals): wait until it processes, then kill it"
-                        : "the " + name + " worker has caught up: nothing is in flight to interrupt");
+                        : "the " + name + " worker has read all of its input: nothing is in flight to "
+                        + "interrupt; start a fresh run");
             }
             String replaced = "";
             if (plan != null) {

@@ -71,7 +71,7 @@ class WorkerSupervisorTest {
             s.start();
             await().atMost(Duration.ofSeconds(90)).until(() -> s.state().running() && s.state().caughtUp());
             IllegalStateException now = assertThrows(IllegalStateException.class, s::killInNextBatch);
-            assertTrue(now.getMessage().contains("caught up: nothing is in flight to interrupt"), now.getMessage());
+            assertTrue(now.getMessage().contains("has read all of its input: nothing is in flight to interrupt"), now.getMessage());
             assertThrows(IllegalStateException.class, () -> s.killAfter(10));
             assertThrows(IllegalStateException.class, () -> s.killTimes(3));
             assertEquals(0, s.state().kills());
