@@ -87,7 +87,7 @@ public final class App {
                 CompletableFuture<Void> listening = CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort()));
                 EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
                         settings.host(), advertisedHost(settings.host()), settings.kafkaPort(),
-                        Ports.ephemeral(settings.host()), dataDir.path(), Map.of()));
+                        Ports.ephemeral(settings.host(), settings.kafkaPort(), settings.webPort()), dataDir.path(), Map.of()));
                 long t0 = System.nanoTime();
                 try {
                     startBroker(broker, dataDir);
