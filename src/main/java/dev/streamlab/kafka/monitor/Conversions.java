@@ -107,7 +107,8 @@ final class Conversions {
     static MemberState member(MemberDescription member) {
         return new MemberState(member.consumerId(), nonNull(member.clientId()), nonNull(member.host()),
                 member.assignment().topicPartitions().stream()
-                        .map(tp -> new TopicPartitionRef(tp.topic(), tp.partition())).toList());
+                        .map(tp -> new TopicPartitionRef(tp.topic(), tp.partition())).toList(),
+                member.groupInstanceId().orElse(null));
     }
 
     static TransactionState transaction(String transactionalId, TransactionDescription description) {
