@@ -23,22 +23,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code chaos}: kills a learner's consume-process-produce program at random moments and checks its output.
- * Runs only from the command line: the web server never starts arbitrary commands.
+ * {@code chaos}: kills a learner's consume-process-produce program while it works and judges its output as {@code
+ * validate advanced} does. Runs only from the command line: the web server never starts arbitrary commands.
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"Checks your consume-process-produce program (Python, Java, anything) by killing it.",
-                "Writes orders to the input topic, starts COMMAND with STREAMLAB_BOOTSTRAP, STREAMLAB_INPUT and "
-                        + "STREAMLAB_OUTPUT in its environment, SIGKILLs it (and its child processes) at random moments "
-                        + "while it works, restarts it, then reads the output read_committed and reports lost and "
-                        + "duplicated order ids.",
+                "Writes orders to the input topic, starts COMMAND with STREAMLAB_BOOTSTRAP, STREAMLAB_INPUT, "
+                        + "STREAMLAB_OUTPUT and STREAMLAB_RUN in its environment, and SIGKILLs it (and its child "
+                        + "processes) only while it works: once its consumer group gave the run partitions and its "
+                        + "offsets or output moved. After a kill -9 the dead member stays in the group until its session "
+                        + "times out (session.timeout.ms, 45 s by default), so a restart may wait that long for "
+                        + "partitions; the report says how long each run waited and why. When the group has committed "
+                        + "the whole input and the output is quiet, chaos reads the output read_committed and judges "
+                        + "it as 'validate advanced' does.",
                 "Example: streamlab chaos --input orders --output paid -- python3 labs/guarantees/transactional_worker.py"},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the output is exact", "1:the output is not exact",
-                "2:bad usage, or the check could not run (one line on stderr)"})
+                "2:bad usage, the check could not run, or the program kept crashing at start (on stderr)",
+                "3:unfinished: the program had not consumed its input by --timeout or --work-wait"})
 public final class ChaosCommand implements Callable<Integer> {
     static final int NOT_EXACT = 1;
     static final int CANNOT_RUN = 2;
+    static final int UNFINISHED = 3;
 
     @Option(names = "--input", required = true, paramLabel = "TOPIC", description = "topic chaos writes the orders to (created with 3 partitions)")
     String input;
@@ -63,9 +69,22 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed for the orders and the kill moments (default: random, printed)")
     Long seed;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120s", converter = DurationConverter.class,
-            description = "give up waiting for the output after this long, e.g. 90s or 2m (default ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "the whole run ends after this long, unfinished if the input is not consumed by then; "
+                    + "the default leaves room for a 45 s session timeout after each of 3 kills (default ${DEFAULT-VALUE})")
     Duration timeout;
+
+    @Option(names = "--work-wait", paramLabel = "DURATION", defaultValue = "90s", converter = DurationConverter.class,
+            description = "how long a restarted run may take to get partitions and make progress before chaos stops "
+                    + "as unfinished; longer than a 45 s session timeout (default ${DEFAULT-VALUE})")
+    Duration workWait;
+
+    @Option(names = "--kill-on", paramLabel = "REGEX", description = "kill when the working program prints a line "
+            + "matching REGEX (e.g. a line it prints after producing and before committing), instead of a random moment")
+    String killOn;
+
+    @Option(names = {"-v", "--verbose"}, description = "also print the Kafka clients' own logs")
+    boolean verbose;
 
     @Option(names = "--quiet", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             description = "the output is done when it has not grown for this long after the last restart (default ${DEFAULT-VALUE})")
@@ -79,15 +98,16 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        validate();
+        Logging.configure(verbose);
+        Pattern killPattern = validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long chosenSeed = seed != null ? seed : System.nanoTime() % 1_000_000;
         out.println("chaos: seed " + chosenSeed + " (repeat this run with --seed " + chosenSeed + ")");
         out.flush();
         KafkaClients clients = new KafkaClients(bootstrapServers, Map.of());
-        ChaosRun.Settings settings = ChaosRun.Settings.of(clients, input, output,
-                records, kills, upsert, chosenSeed, timeout, quiet, command);
+        ChaosRun.Settings settings = new ChaosRun.Settings(clients, input, output, records, kills, upsert, chosenSeed,
+                timeout, quiet, workWait, Duration.ofMillis(300), killPattern, command);
         // The lab's /guarantees page shows the run as it goes: it reads this journal, it never runs anything.
         ChaosJournal journal = ChaosJournal.open(clients, input + "->" + output + "@" + System.currentTimeMillis());
         ChaosReport report;
@@ -101,9 +121,15 @@ public final class ChaosCommand implements Callable<Integer> {
             }).run();
         } catch (ChaosRun.ChaosException e) {
             err.println("streamlab: chaos: " + e.getMessage());
+            List<String> tail = e instanceof ChaosRun.ProgramCrashed crashed ? crashed.stderrTail() : List.of();
+            tail.forEach(line -> err.println("  | " + line));
+            if (e instanceof ChaosRun.ProgramCrashed && tail.isEmpty()) {
+                err.println("  (nothing on stderr)");
+            }
             err.flush();
             if (journal != null) {
                 journal.line("could not run: " + e.getMessage());
+                tail.forEach(line -> journal.line("  | " + line));
                 journal.close();
             }
             return CANNOT_RUN;
@@ -114,10 +140,14 @@ public final class ChaosCommand implements Callable<Integer> {
             journal.report(report);
             journal.close();
         }
-        return report.exact() ? 0 : NOT_EXACT;
+        return switch (report.outcome()) {
+            case ChaosReport.EXACT -> 0;
+            case ChaosReport.UNFINISHED -> UNFINISHED;
+            default -> NOT_EXACT;
+        };
     }
 
-    private void validate() {
+    private Pattern validate() {
         List<String> original = spec.commandLine().getParseResult().originalArgs();
         int separator = original.indexOf("--");
         if (command.isEmpty()) {
@@ -137,8 +167,17 @@ public final class ChaosCommand implements Callable<Integer> {
         if (input.equals(output)) {
             throw new ParameterException(spec.commandLine(), "--input and --output must be different topics");
         }
-        if (timeout.isZero() || quiet.isZero()) {
-            throw new ParameterException(spec.commandLine(), "--timeout and --quiet must be longer than zero");
+        if (timeout.isZero() || quiet.isZero() || workWait.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--timeout, --quiet and --work-wait must be longer than zero");
+        }
+        if (killOn == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(killOn);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "--kill-on '" + killOn + "' is not a regular expression: "
+                    + e.getDescription());
         }
     }
 
