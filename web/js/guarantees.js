@@ -169,10 +169,13 @@ function drawChaos() {
   const latest = [...runs.entries()].pop();
   if (!latest) return;
   const [run, data] = latest;
-  const verdict = data.report
-    ? (data.report.exact ? `EXACT: ${run}` : `NOT EXACT: ${run} (lost ${data.report.lost}, duplicated ${data.report.duplicated})`)
-    : `running: ${run}`;
-  say($('chaos-verdict'), data.report ? (data.report.exact ? 'ok' : 'error') : 'ok', verdict);
+  const report = data.report;
+  const verdict = !report ? `running: ${run}`
+    : report.outcome === 'UNFINISHED' ? `UNFINISHED: ${run} (consumed ${report.consumed} of ${report.inputRecords})`
+    : report.exact ? `EXACT: ${run}` : `NOT EXACT: ${run} (${report.problem}: ${report.evidence[0] || ''})`;
+  say($('chaos-verdict'), report ? (report.exact ? 'ok' : report.outcome === 'UNFINISHED' ? 'warn' : 'error') : 'ok', verdict);
+  // What each restart went through in the group (how long it waited for partitions, and why): the lesson of a kill -9.
+  $('chaos-runs').replaceChildren(...(report ? report.runs.filter((r) => r.run > 1) : []).map((r) => el('li', null, r.lesson)));
   $('chaos-lines').replaceChildren(...(data.report ? data.lines : data.lines.slice(-30)).map((l) => el('li', null, l)));
 }
 connection.subscribe({ subject: 'records', topic: 'streamlab-chaos', from: 'end:200' }, {

@@ -54,7 +54,8 @@ public final class GuaranteesDesk implements AutoCloseable {
     private List<Downstream.Row> downstream = List.of();
     private String downstreamAt = "";
 
-    private record Checked(String at, OutputCheck.Result result) {
+    /** The judge's verdict on a mode's output, and the worker state it was made against. */
+    private record Checked(String at, OutputCheck.Judgement judgement) {
     }
     private int runs;
 
@@ -181,12 +182,12 @@ public final class GuaranteesDesk implements AutoCloseable {
             return;
         }
         try {
-            Map<Worker.Mode, OutputCheck.Result> checked = new java.util.EnumMap<>(Worker.Mode.class);
+            Map<Worker.Mode, OutputCheck.Judgement> checked = new java.util.EnumMap<>(Worker.Mode.class);
             for (Map.Entry<Worker.Mode, String> e : due.entrySet()) {
                 if (closing) {
                     return;
                 }
-                checked.put(e.getKey(), OutputCheck.check(clients, running.output(e.getKey()), input));
+                checked.put(e.getKey(), OutputCheck.judge(clients, running.input(), running.output(e.getKey()), input));
             }
             List<Downstream.Row> rows = null;
             if (downstreamDue != null && !closing) {
@@ -222,13 +223,17 @@ public final class GuaranteesDesk implements AutoCloseable {
             // Until the worker has read the whole input, missing orders are not lost yet: no verdict. A check made
             // before the worker's latest records (or restart) is not shown either.
             Checked c = results.get(mode);
-            OutputCheck.Result r = s.caughtUp() && s.running() && c != null && c.at().equals(at(s)) ? c.result() : null;
+            OutputCheck.Judgement j = s.caughtUp() && s.running() && c != null && c.at().equals(at(s)) ? c.judgement() : null;
+            OutputCheck.Result r = j == null ? null : j.result();
+            // No result is an output the judge could not count (empty, or unreadable): nothing of it is there.
+            Integer lost = j == null ? null : r == null ? Integer.valueOf(orders.size()) : Integer.valueOf(r.lost().size());
+            Integer duplicated = j == null ? null : r == null ? Integer.valueOf(0) : Integer.valueOf(r.duplicated().size());
             modes.add(new ModeView(mode.flag(), lab.output(mode), s.running(), s.pid(), s.restarts(), s.kills(),
                     s.lastKill() == null ? null : s.lastKill().toEpochMilli(), s.recordsProcessed(),
                     s.recoveryTimes().stream().map(java.time.Duration::toMillis).toList(), s.lastLine(),
-                    r == null ? null : r.verdict(), r == null ? null : r.lost().size(),
-                    r == null ? null : r.duplicated().size(), r == null ? null : r.exact(),
-                    r == null ? null : r.totalsRight(), WHY.get(mode), s.ready(), s.processing(), s.left(), s.plan(),
+                    j == null ? null : String.join("; ", j.evidence()),
+                    lost, duplicated, j == null ? null : Boolean.valueOf(r != null && r.exact()),
+                    j == null ? null : Boolean.valueOf(r != null && r.totalsRight()), WHY.get(mode), s.ready(), s.processing(), s.left(), s.plan(),
                     s.note(), s.inBatchKills().stream().map(WorkerSupervisor.Kill::records).toList()));
         }
         return new Snapshot(lab.input(), orders.size(), PACE.batch(), modes, downstream);

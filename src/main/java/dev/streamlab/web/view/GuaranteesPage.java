@@ -90,7 +90,12 @@ public final class GuaranteesPage {
                                 + "java -jar target/streamlab.jar chaos --kills 3 --records 1000 --input in --output out "
                                 + "--bootstrap-servers " + bootstrapServers + " -- python3 labs/guarantees/transactional_worker.py")
                                 .withClass("hint"),
+                        p("chaos kills your program only while it works, and waits for it after each restart: a "
+                                + "killed member stays in its group until its session times out (session.timeout.ms, 45 s "
+                                + "by default), so a restart without static membership may wait that long for partitions.")
+                                .withClass("hint"),
                         p().withId("chaos-verdict").withClass("message").attr("role", "status"),
+                        ul().withId("chaos-runs").withClass("events").attr("aria-label", "what each restart waited for"),
                         ul().withId("chaos-lines").withClass("events")
                 ).withId("chaos-section"),
                 parts.questions());
