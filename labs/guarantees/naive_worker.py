@@ -1,8 +1,9 @@
 """At-least-once consume-process-produce WITHOUT transactions (python3-confluent-kafka).
 
-Reads orders from STREAMLAB_INPUT, writes {"order_id", "customer", "amount"} keyed by customer to
-STREAMLAB_OUTPUT, and commits the input offsets asynchronously every COMMIT_EVERY records. A crash between
-producing and committing means the restarted program reads those records again and writes them twice:
+Reads orders from STREAMLAB_INPUT, writes {"order_id", "customer", "amount", "total"} keyed by customer to
+STREAMLAB_OUTPUT (total: the customer's running total since this start, so a restart gets totals wrong too),
+and commits the input offsets asynchronously every COMMIT_EVERY records. A crash between producing and
+committing means the restarted program reads those records again and writes them twice:
 `streamlab chaos` shows the duplicates. Runs until it is killed.
 
     streamlab chaos --input orders --output paid -- python3 labs/guarantees/naive_worker.py
@@ -31,6 +32,7 @@ consumer.subscribe([INPUT])
 print("naive worker: %s -> %s" % (INPUT, OUTPUT), flush=True)
 
 processed = 0
+totals = {}
 while True:
     message = consumer.poll(1.0)
     if message is None:
@@ -38,7 +40,9 @@ while True:
     if message.error():
         raise KafkaException(message.error())
     order = json.loads(message.value())
-    out = {"order_id": order["order_id"], "customer": order["customer"], "amount": order["amount"]}
+    totals[order["customer"]] = round(totals.get(order["customer"], 0) + order["amount"], 2)
+    out = {"order_id": order["order_id"], "customer": order["customer"], "amount": order["amount"],
+           "total": totals[order["customer"]]}
     producer.produce(OUTPUT, key=order["customer"], value=json.dumps(out))
     producer.poll(0)
     processed += 1
