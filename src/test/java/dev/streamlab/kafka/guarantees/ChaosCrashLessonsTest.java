@@ -11,10 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.streamlab.testing.Cli.run;
+import static dev.streamlab.testing.Matches.count;
+import static dev.streamlab.testing.Matches.decimals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,11 +45,11 @@ class ChaosCrashLessonsTest {
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("result: EXACT"), run.out());
-        List<Double> waits = numbers(run.out(), "run \\d had no partitions for ([\\d.]+) s: the killed member stayed in group eos-"
+        List<Double> waits = decimals(run.out(), "run \\d had no partitions for ([\\d.]+) s: the killed member stayed in group eos-"
                 + Pattern.quote(input) + " until its session timed out \\(session.timeout.ms, 45000 by default\\)\\. "
                 + "Static membership \\(group.instance.id\\) with a shorter session.timeout.ms gets the partitions back at once\\.");
         assertEquals(3, waits.size(), run.out());
-        assertEquals(3, numbers(run.out(), "kill \\d -> first committed output of run \\d: ([\\d.]+) s").size(), run.out());
+        assertEquals(3, decimals(run.out(), "kill \\d -> first committed output of run \\d: ([\\d.]+) s").size(), run.out());
         // Quiet terminal: chaos's lines and the program's, not the Kafka clients' config dumps.
         assertFalse(run.out().contains("ConsumerConfig values") || run.err().contains("ConsumerConfig values"),
                 run.out() + run.err());
@@ -64,7 +65,7 @@ class ChaosCrashLessonsTest {
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("result: EXACT"), run.out());
-        List<Double> waits = numbers(run.out(), "run \\d got its partitions back in ([\\d.]+) s: static member eos-"
+        List<Double> waits = decimals(run.out(), "run \\d got its partitions back in ([\\d.]+) s: static member eos-"
                 + Pattern.quote(input) + "-1 rejoined in the killed one's place");
         assertEquals(3, waits.size(), run.out());
         // Far below the 45 s a dynamic member waits: the broker hands the static member's partitions straight back.
@@ -110,23 +111,5 @@ class ChaosCrashLessonsTest {
         Run run = run(args.toArray(String[]::new));
         System.out.println(run.out() + run.err()); // in target/surefire-reports, to read a run
         return run;
-    }
-
-    private static List<Double> numbers(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        List<Double> found = new ArrayList<>();
-        while (m.find()) {
-            found.add(Double.parseDouble(m.group(1)));
-        }
-        return found;
-    }
-
-    private static int count(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.streamlab.testing.Cli.run;
+import static dev.streamlab.testing.Matches.count;
+import static dev.streamlab.testing.Matches.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -124,20 +124,4 @@ class ChaosRunTest {
         System.out.println(run.out() + run.err()); // in target/surefire-reports, to read a run
         return run;
     }
-
-    private static int number(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
-        return Integer.parseInt(m.group(1));
-    }
-
-    private static int count(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
-
 }
