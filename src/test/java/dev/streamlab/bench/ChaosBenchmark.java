@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * By hand (about 12 minutes): {@code mvn -q -o test-compile exec:java -Dexec.classpathScope=test
+ * By hand (about 12 minutes): {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.streamlab.bench.ChaosBenchmark}. For the exactly-once program of the tests, once with the
  * client's default session (a dynamic member, 45 s) and once as a static member with a 6 s session: kill to the first
  * committed output of the restarted program over 10 kills (median and worst), and chaos's wall time for

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * By hand: {@code mvn -o test-compile exec:java -Dexec.classpathScope=test
+ * By hand: {@code mvn test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.streamlab.bench.GuaranteesBenchmark}. Throughput of each mode as a child process on the same
  * input (records/s from its "ready" line to its "caught up" line), exactly-once against at-least-once as a ratio,
  * and recovery times (kill -9 inside a batch to the first processed batch of the new process): one worker alone, the
