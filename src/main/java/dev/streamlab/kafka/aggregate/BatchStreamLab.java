@@ -62,10 +62,13 @@ public final class BatchStreamLab implements AutoCloseable {
      * Runs the batch job over {@code topic} as it stands now, remembers the result as the topic's last batch and
      * tells the topic's watchers.
      *
-     * @throws ActionException BAD_REQUEST for a bad name, NOT_FOUND for a missing topic, UNAVAILABLE without Kafka
+     * @throws ActionException BAD_REQUEST for a bad name, NOT_FOUND for a missing topic not of the demo, UNAVAILABLE without Kafka
      */
     public BatchResult runBatch(String topic) {
         DemoTopics.checkName(topic);
+        if (topic.startsWith(DemoTopics.OWN_PREFIX)) {
+            topics.ensureExists(topic); // a fresh lab's first batch reads an empty topic rather than failing
+        }
         BatchResult result = BatchJob.run(clients, topic, clock);
         batches.remember(topic, result);
         streams.changed(topic);
@@ -117,7 +120,7 @@ public final class BatchStreamLab implements AutoCloseable {
      * Writes {@code count} orders of the demo's sequence to {@code topic} now and waits until Kafka has them all.
      *
      * @throws ActionException BAD_REQUEST for a count out of 1..{@value #MAX_ORDERS_AT_ONCE}, FORBIDDEN outside the
-     *                         demo's topics, NOT_FOUND for a missing topic, UNAVAILABLE without Kafka
+     *                         demo's topics, UNAVAILABLE without Kafka
      */
     public OrdersAdded addOrders(String topic, int count) {
         DemoTopics.checkOwn(topic);
@@ -129,7 +132,7 @@ public final class BatchStreamLab implements AutoCloseable {
      * another rate, or stops it.
      *
      * @throws ActionException BAD_REQUEST for a rate out of 1..{@value #MAX_PER_SECOND}, FORBIDDEN outside the demo's
-     *                         topics, NOT_FOUND for a missing topic, CONFLICT beyond {@link #MAX_TRICKLES} trickles
+     *                         topics, CONFLICT beyond {@link #MAX_TRICKLES} trickles
      */
     public TrickleState trickle(String topic, int perSecond, boolean on) {
         DemoTopics.checkOwn(topic);

@@ -77,12 +77,23 @@ final class DemoTopics implements AutoCloseable {
         }
     }
 
-    /** @throws ActionException NOT_FOUND, saying how to create it, when the topic does not exist */
-    void requireExists(String topic) {
-        if (!exists(topic)) {
-            throw new ActionException(Problem.NOT_FOUND, "there is no topic \"" + topic + "\" yet; press Reset (POST "
-                    + "/api/batch-stream/reset) to create it with " + PARTITIONS + " partitions.");
+    /**
+     * Creates the demo's own topic with {@value #PARTITIONS} partitions when it is missing, so that the first click
+     * on a fresh lab works (nobody has to guess that Reset creates it).
+     *
+     * @throws ActionException UNAVAILABLE without Kafka
+     */
+    void ensureExists(String topic) {
+        if (exists(topic)) {
+            return;
         }
+        try {
+            kafka.await(admin().createTopics(List.of(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty())))
+                    .all(), topic);
+        } catch (TopicExistsException e) {
+            // Another click created it a moment ago.
+        }
+        awaitVisible(topic, System.nanoTime() + RECREATE_PATIENCE.toNanos());
     }
 
     /**
@@ -114,6 +125,10 @@ final class DemoTopics implements AutoCloseable {
                 pause();
             }
         }
+        awaitVisible(topic, giveUpAt);
+    }
+
+    private void awaitVisible(String topic, long giveUpAt) {
         while (!exists(topic)) {
             if (System.nanoTime() > giveUpAt) {
                 throw kafka.unavailable();

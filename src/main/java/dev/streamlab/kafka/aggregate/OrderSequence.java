@@ -22,7 +22,7 @@ final class OrderSequence {
     Order next(long eventTimeMs) {
         long n = next++;
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + n);
-        return new Order(String.format("o-%06d", n), "cust-" + random.nextInt(CUSTOMERS), 100 + random.nextInt(9_900),
+        return new Order(String.format("o-%06d", n), "customer-" + random.nextInt(CUSTOMERS), 100 + random.nextInt(9_900),
                 eventTimeMs);
     }
 }

@@ -51,8 +51,8 @@ final class OrderWriter implements AutoCloseable {
     /**
      * Writes the next {@code count} orders of the topic's sequence now and waits until Kafka has them all.
      *
-     * @throws ActionException BAD_REQUEST for a count out of 1..{@value #MAX_ORDERS_AT_ONCE}, NOT_FOUND for a missing
-     *                         topic, UNAVAILABLE without Kafka
+     * @throws ActionException BAD_REQUEST for a count out of 1..{@value #MAX_ORDERS_AT_ONCE}, UNAVAILABLE without Kafka (a missing
+     *                         topic of the demo is created first)
      */
     OrdersAdded write(String topic, int count) {
         if (count < 1 || count > MAX_ORDERS_AT_ONCE) {
@@ -61,7 +61,7 @@ final class OrderWriter implements AutoCloseable {
         }
         writes.lock();
         try {
-            topics.requireExists(topic);
+            topics.ensureExists(topic);
             List<Order> orders = new ArrayList<>(count);
             synchronized (sequences) {
                 OrderSequence sequence = sequences.computeIfAbsent(topic, t -> new OrderSequence(SEED));

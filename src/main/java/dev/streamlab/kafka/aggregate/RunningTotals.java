@@ -88,7 +88,7 @@ final class RunningTotals implements AutoCloseable {
                     batch -> deliver(opening, batch), text -> setProblem(opening, text));
         } catch (TailException e) {
             setProblem(opening, e.reason() == TailException.Reason.TOPIC_MISSING
-                    ? "topic " + topic + " does not exist yet; the stream starts as soon as it does (Reset creates it)"
+                    ? "topic " + topic + " does not exist yet; the stream starts as soon as it does (adding orders creates it)"
                     : e.getMessage() + "; the stream retries by itself");
             return;
         } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ final class Trickles implements AutoCloseable {
      * Starts a trickle of {@code perSecond} orders a second to {@code topic}, replacing one running at another rate;
      * the count of orders written goes on from the replaced one.
      *
-     * @throws ActionException BAD_REQUEST for a rate out of 1..{@value #MAX_PER_SECOND}, NOT_FOUND for a missing topic,
+     * @throws ActionException BAD_REQUEST for a rate out of 1..{@value #MAX_PER_SECOND},
      *                         CONFLICT beyond {@link #MAX_TRICKLES} trickles
      */
     TrickleState start(String topic, int perSecond) {
@@ -59,7 +59,7 @@ final class Trickles implements AutoCloseable {
             throw new ActionException(Problem.BAD_REQUEST, "\"perSecond\" is how many orders a second to write: a "
                     + "number from 1 to " + MAX_PER_SECOND + ", got " + perSecond + ".");
         }
-        topics.requireExists(topic);
+        topics.ensureExists(topic);
         synchronized (trickles) {
             Trickle old = trickles.get(topic);
             if (old != null && old.on && old.perSecond == perSecond) {

@@ -172,17 +172,35 @@ class BatchStreamLabTest {
     }
 
     @Test
-    void ratesCountsAndMissingTopicsAreRefusedWithWhatToDo() {
+    void ratesAndCountsAreRefusedWithWhatToDoWithoutCreatingTheTopic() {
         String missing = Names.unique("bs-missing");
         ActionException count = assertThrows(ActionException.class, () -> lab.addOrders(missing, 0));
         assertEquals(Problem.BAD_REQUEST, count.problem());
         assertTrue(count.getMessage().contains("from 1 to 1000"), count.getMessage());
         ActionException rate = assertThrows(ActionException.class, () -> lab.trickle(missing, 500, true));
         assertEquals(Problem.BAD_REQUEST, rate.problem());
-        ActionException absent = assertThrows(ActionException.class, () -> lab.addOrders(missing, 1));
-        assertEquals(Problem.NOT_FOUND, absent.problem());
-        assertTrue(absent.getMessage().contains("press Reset"), absent.getMessage());
-        assertFalse(topicExists(missing), "asking did not create the topic");
+        assertFalse(topicExists(missing), "a refused request did not create the topic");
+    }
+
+    @Test
+    void theFirstOrdersOnAFreshLabCreateTheDemoTopicWithThreePartitions() {
+        String fresh = Names.unique("bs-fresh");
+
+        OrdersAdded added = lab.addOrders(fresh, 10);
+
+        assertEquals(10, added.count());
+        assertTrue(topicExists(fresh));
+        assertEquals(10, Kafka.readAll(bootstrap, fresh, "read_uncommitted").size());
+    }
+
+    @Test
+    void theFirstBatchOnAFreshLabReadsAnEmptyDemoTopicInsteadOfFailing() {
+        String fresh = Names.unique("bs-fresh-batch");
+
+        BatchResult result = lab.runBatch(fresh);
+
+        assertTrue(topicExists(fresh));
+        assertEquals(0, result.recordsRead(), result.toString());
     }
 
     private boolean topicExists(String topic) {
