@@ -17,7 +17,7 @@ producer = KafkaProducer(
     value_serializer=lambda v: json.dumps(v).encode("utf-8"),
 )
 for i in range(count):
-    customer = f"cust-{i % 4}"
+    customer = f"customer-{i % 4}"
     order = {"order_id": i, "customer": customer, "amount": 5 + i, "event_time": time.time()}
     # No partition is given: kafka-python hashes the key (murmur2, like Java) to choose one,
     # so every order of one customer lands in the same partition, in the order it was sent.

@@ -19,7 +19,7 @@ public class Producer {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < count; i++) {
-                String customer = "cust-" + (i % 4);
+                String customer = "customer-" + (i % 4);
                 String order = String.format("{\"order_id\": %d, \"customer\": \"%s\", \"amount\": %d, \"event_time\": %.3f}",
                         i, customer, 5 + i, System.currentTimeMillis() / 1000.0);
                 // TODO: send the customer as the key: new ProducerRecord<>(topic, key, value).

@@ -17,7 +17,7 @@ producer = KafkaProducer(
     value_serializer=lambda v: json.dumps(v).encode("utf-8"),
 )
 for i in range(count):
-    customer = f"cust-{i % 4}"
+    customer = f"customer-{i % 4}"
     order = {"order_id": i, "customer": customer, "amount": 5 + i, "event_time": time.time()}
     # TODO: send the customer as the key, so all orders of one customer share a partition.
     #       (Don't pass partition=...: let the key decide.)
