@@ -67,7 +67,8 @@ public final class DemoConsumers implements AutoCloseable {
             }
             if (consumers.size() >= limit) {
                 throw ActionException.conflict("the lab runs at most " + limit + " demo consumers at once (each is a "
-                        + "thread and a connection on this machine); stop one with DELETE /api/consumers/{id} first.");
+                        + "thread and a connection on this machine); press Stop on one under \"Demo consumers inside the "
+                        + "lab\" first (from a script: DELETE /api/consumers/{id}).");
             }
             String id = "consumer-" + sequence.incrementAndGet();
             consumer = new DemoConsumer(id, group, topic, rate, newConsumer(id, group, rate));

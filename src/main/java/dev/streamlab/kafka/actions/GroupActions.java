@@ -133,9 +133,9 @@ public final class GroupActions {
         List<String> demo = demoConsumersOfGroup.apply(group);
         String hint = demo.isEmpty() ? ""
                 : " The lab's own demo consumer" + (demo.size() == 1 ? " " : "s ") + String.join(", ", demo)
-                + (demo.size() == 1 ? " is" : " are") + " in this group: stop "
-                + (demo.size() == 1 ? "it" : "them") + " with " + demo.stream().map(id -> "DELETE /api/consumers/" + id)
-                .collect(Collectors.joining(", ")) + ".";
+                + (demo.size() == 1 ? " is" : " are") + " in this group: press Stop on "
+                + (demo.size() == 1 ? "it" : "each") + " under \"Demo consumers inside the lab\" (from a script: "
+                + demo.stream().map(id -> "DELETE /api/consumers/" + id).collect(Collectors.joining(", ")) + ").";
         throw ActionException.conflict("group " + group + " still has " + members.size() + " active member(s) (client ids "
                 + clientIds + "): stop the group's consumers first, then reset." + hint);
     }

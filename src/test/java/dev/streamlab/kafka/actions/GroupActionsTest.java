@@ -128,7 +128,7 @@ class GroupActionsTest {
         String message = refused(Problem.CONFLICT, () -> reset(group, topic, "earliest", null, null));
 
         contains(message, "group " + group + " still has 1 active member(s) (client ids streamlab-demo-" + id + ")",
-                "stop the group's consumers first, then reset", "demo consumer " + id, "stop it with DELETE /api/consumers/" + id + ".");
+                "stop the group's consumers first, then reset", "demo consumer " + id, "press Stop on it", "(from a script: DELETE /api/consumers/" + id + ").");
         assertEquals(2, committed(group).get(new TopicPartition(topic, 0)).offset(), "nothing moved");
 
         actions.consumers().stop(id);
