@@ -17,6 +17,19 @@ public record Submission(String topic, String group, String output) {
                 output != null ? output : defaults.output());
     }
 
+    /**
+     * {@code text} (a hint) with {@code {{topic}}}, {@code {{group}}} and {@code {{output}}} replaced by these names, so
+     * a command in it acts on what the learner checked, not on the challenge's default names.
+     */
+    public String fill(String text) {
+        return text.replace("{{topic}}", orPlaceholder(topic, "TOPIC")).replace("{{group}}", orPlaceholder(group, "GROUP"))
+                .replace("{{output}}", orPlaceholder(output, "OUTPUT"));
+    }
+
+    private static String orPlaceholder(String name, String placeholder) {
+        return name != null ? name : placeholder;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

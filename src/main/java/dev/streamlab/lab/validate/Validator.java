@@ -50,6 +50,6 @@ public final class Validator {
         }
         String hint = requirement.hints().get(verdict.hintKey());
         return new CheckResult(requirement.id(), requirement.text(), false, verdict.evidence(),
-                hint != null ? hint : "(no hint written for \"" + verdict.hintKey() + "\")");
+                hint != null ? submission.fill(hint) : "(no hint written for \"" + verdict.hintKey() + "\")");
     }
 }

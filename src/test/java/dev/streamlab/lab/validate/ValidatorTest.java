@@ -72,6 +72,21 @@ class ValidatorTest {
     }
 
     @Test
+    void aHintsCommandNamesTheTopicAndGroupTheLearnerChecked() {
+        Catalog catalog = new Catalog(Map.of("fails", answering(Verdict.fail("too-few", "no replay"))), Map.of());
+        Requirement replay = new Requirement("r0", "replayed", "fails", Map.of(),
+                Map.of("too-few", "curl -X POST {{lab}}/api/groups/{{group}}/reset -d '{\"topic\": \"{{topic}}\"}'"));
+        Challenge challenge = new Challenge("demo", "Demo", "A demo", "about it", "/challenges/demo", "do it", "",
+                new Submission("orders", "billing", null), List.of("topic", "group"), List.of(replay), List.of(),
+                List.of(), List.of());
+
+        Report report = new Validator(catalog, CLOCK).validate(challenge, new Submission("orders-one", "billing-one", null));
+
+        assertEquals("curl -X POST {{lab}}/api/groups/billing-one/reset -d '{\"topic\": \"orders-one\"}'",
+                report.results().get(0).hint(), "the lab's address is filled in later, by the page that shows it");
+    }
+
+    @Test
     void aCheckThatCannotReachKafkaFailsItsOwnLineSayingSoAndTheRestStillRun() {
         Catalog catalog = new Catalog(Map.of("down", UNREACHABLE, "passes", answering(Verdict.pass("fine"))), Map.of());
 
