@@ -46,9 +46,6 @@ public final class ChallengePage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    /** Where {@code validate} looks for the lab when given no {@code --lab}. */
-    static final String DEFAULT_LAB = "http://127.0.0.1:7070";
-
     private ChallengePage() {
     }
 
@@ -65,6 +62,7 @@ public final class ChallengePage {
                 ).withId("requirements"),
                 section(
                         h2("Steps"),
+                        yourLab(bootstrapServers, labUrl),
                         ol(each(challenge.steps(), s -> step(s, bootstrapServers, labUrl))).withClass("steps")
                 ).withId("steps"),
                 challenge.hints().isEmpty() ? null : section(
@@ -88,6 +86,19 @@ public final class ChallengePage {
                 span(passedAt == null ? " · not passed yet" : " · ✓ passed " + WHEN.format(Instant.ofEpochMilli(passedAt)))
                         .withClass("passed-state"))
                 .withId("requirement-" + r.id()).attr("data-passed", passedAt != null);
+    }
+
+    /**
+     * The terminal set-up every command and program below relies on: where this lab's broker and the lab itself are
+     * (the starters read STREAMLAB_BOOTSTRAP, validate reads STREAMLAB_LAB), and the jar the java -jar lines run.
+     */
+    private static DomContent yourLab(String bootstrap, String labUrl) {
+        String setup = "export STREAMLAB_BOOTSTRAP=" + bootstrap + " STREAMLAB_LAB=" + labUrl + "\n"
+                + "mvn -B -q package -DskipTests   # once, for the java -jar target/streamlab.jar lines (skip if it exists)";
+        return div(p(text("In each terminal you use for this challenge, first run:")),
+                pre(code(setup).withClass("language-bash")),
+                button("Copy").withType("button").withClass("copy"))
+                .withId("your-lab").withClass("panel");
     }
 
     private static DomContent step(Step step, String bootstrap, String labUrl) {
@@ -122,8 +133,8 @@ public final class ChallengePage {
 
     private static DomContent check(Challenge challenge, String labUrl) {
         // validate asks http://127.0.0.1:7070 unless told otherwise; a lab reached elsewhere says where it is.
-        String labOption = labUrl.equals(DEFAULT_LAB) ? "" : " --lab " + labUrl;
-        StringBuilder cli = new StringBuilder("java -jar target/streamlab.jar validate " + challenge.id() + labOption);
+        StringBuilder cli = new StringBuilder("java -jar target/streamlab.jar validate " + challenge.id()
+                + CodeSample.labOption(labUrl));
         DivTag fields = div().withClass("row");
         for (String field : challenge.fields()) {
             String value = switch (field) {
@@ -147,7 +158,7 @@ public final class ChallengePage {
                         .withId("check-form").attr("data-challenge", challenge.id()),
                 ul().withId("check-results").withClass("check-results"),
                 p(text("From a terminal, the same checks: "), code(cli.toString()).withId("check-cli")
-                        .attr("data-lab-option", labOption)).withClass("hint")
+                        .attr("data-lab-option", CodeSample.labOption(labUrl))).withClass("hint")
         ).withId("check");
     }
 }

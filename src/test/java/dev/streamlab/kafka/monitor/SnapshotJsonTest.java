@@ -53,7 +53,7 @@ class SnapshotJsonTest {
                 "currentTransactionStartOffset"), names(partition.get("activeProducers").get(0)));
         JsonNode group = json.get("groups").get(0);
         assertEquals(Set.of("groupId", "state", "type", "protocol", "generation", "members", "offsets"), names(group));
-        assertEquals(Set.of("memberId", "clientId", "host", "assignment"), names(group.get("members").get(0)));
+        assertEquals(Set.of("memberId", "clientId", "host", "assignment", "groupInstanceId"), names(group.get("members").get(0)));
         assertEquals(Set.of("topic", "partition"), names(group.get("members").get(0).get("assignment").get(0)));
         assertEquals(Set.of("topic", "partition", "committed", "endOffset", "lag"), names(group.get("offsets").get(0)));
         assertEquals(5, group.get("offsets").get(0).get("lag").asLong());

@@ -1,0 +1,120 @@
+package dev.streamlab.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.FreePorts;
+import dev.streamlab.testing.LabProcess;
+import dev.streamlab.testing.Tools;
+import dev.streamlab.testing.WsClient;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A newcomer's first try: a fresh lab (its own embedded broker and data directory) on ports other than the
+ * defaults, a real headless Chromium on its pages, and a terminal that runs what the page shows, copied from the
+ * page's DOM, after the page's own set-up line.
+ */
+final class NewcomerLab implements AutoCloseable {
+    final int port = FreePorts.next();
+    final int kafkaPort = FreePorts.next();
+    final Path home;
+    final LabProcess lab;
+    final ChromeDriver browser;
+    private String setup = "";
+
+    NewcomerLab(Path home) {
+        this.home = home;
+        this.lab = LabProcess.start(home, "--port", String.valueOf(port), "--kafka-port", String.valueOf(kafkaPort),
+                "--data-dir", home.resolve("streamlab-data").toString());
+        this.browser = Browser.open();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void open(String path) {
+        browser.get(url(path));
+    }
+
+    /** Takes the set-up the page gives for a terminal (its export line), as a newcomer pastes it first. */
+    String takeTerminalSetup(String css) {
+        String shown = Browser.text(browser, css);
+        setup = shown.lines().filter(l -> l.startsWith("export ")).findFirst().orElseThrow(
+                () -> new AssertionError("the page gives no export line: " + shown));
+        return shown;
+    }
+
+    /** The code of the tab labelled {@code label} in the step titled {@code step}, as the page shows it. */
+    String code(String step, String label) {
+        WebElement item = browser.findElements(By.cssSelector("#steps li.step")).stream()
+                .filter(li -> li.findElement(By.tagName("h3")).getText().equals(step)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + step));
+        List<WebElement> tabs = item.findElements(By.cssSelector(".tab"));
+        WebElement tab = tabs.stream().filter(t -> t.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tab " + label + " in step " + step));
+        tab.click();
+        WebElement panel = item.findElement(By.cssSelector(".panel[data-panel='" + tab.getDomAttribute("data-tab") + "']"));
+        return (String) browser.executeScript("return arguments[0].querySelector('pre').textContent;", panel);
+    }
+
+    /** Runs shell text in a terminal that has had the page's set-up line. */
+    Tools.Result shell(String commands) {
+        Tools.Result result = Tools.run(home, null, "bash", "-c", setup + "\n" + commands);
+        assertEquals(0, result.exitCode(), commands + "\n" + result.output());
+        return result;
+    }
+
+    /** Saves {@code source} (code copied from the page) as a file in the newcomer's folder and runs it with python3. */
+    Tools.Result python(String file, String source, String args) {
+        try {
+            Files.writeString(home.resolve(file), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return shell(Tools.PYTHON + " " + file + (args.isEmpty() ? "" : " " + args));
+    }
+
+    /** Waits until the lab's own monitor shows {@code group} with no lag on what it read: what Check my work sees. */
+    void awaitGroupCaughtUp(String group) {
+        try (WsClient page = WsClient.open("ws://127.0.0.1:" + port + "/ws", url(""))) {
+            page.send("{\"op\":\"subscribe\",\"ref\":\"r1\",\"subject\":\"cluster\"}");
+            await("the lab sees group " + group + " caught up").atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode line = page.state("cluster").get("group:" + group);
+                return line != null && line.get("totalLag").asLong() == 0 && line.get("topics").size() > 0;
+            });
+        }
+    }
+
+    /** Fills the Check my work form and presses the button; returns the result lines once they are there. */
+    List<WebElement> checkMyWork(String topic, String group, int lines) {
+        for (String[] field : new String[][] {{"field-topic", topic}, {"field-group", group}}) {
+            WebElement input = browser.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        // The click sets the summary to "Looking at the broker…" at once; the answer replaces it.
+        browser.findElement(By.id("check-button")).click();
+        await("Check my work answers").atMost(Duration.ofSeconds(60)).until(() ->
+                !Browser.text(browser, "#check-summary").startsWith("Looking")
+                        && browser.findElements(By.cssSelector("#check-results > li")).size() == lines);
+        return browser.findElements(By.cssSelector("#check-results > li"));
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+        lab.close();
+    }
+}
