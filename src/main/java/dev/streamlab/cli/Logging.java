@@ -17,6 +17,12 @@ final class Logging {
         if (!verbose) {
             // Kafka warns about its own orderly shutdown; that is noise to a learner.
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+            // A topic deleted under a running consumer (a fresh run of a page deletes the old run's topics while its
+            // tails still read them) makes the fetcher and the offset lookups warn on every fetch until the tail
+            // notices and stops; the pages say that the topic went away. Thousands of lines of it are noise.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.FetchCollector", "error");
+            setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils", "error");
+            setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.Metadata", "error");
             // Formatting new storage is logged as a warning; for the lab it is the normal first start.
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
             // Restarting on an existing data directory, the node's ControllerRegistrationManager may send its

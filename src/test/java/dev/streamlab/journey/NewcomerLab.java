@@ -112,6 +112,17 @@ final class NewcomerLab implements AutoCloseable {
         return browser.findElements(By.cssSelector("#check-results > li"));
     }
 
+    /** What the lab printed that a user would take for trouble: warnings, errors and stack traces. */
+    List<String> alarmingOutput() {
+        return lab.output().stream().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.startsWith("\tat ")
+                || l.contains("Exception")).toList();
+    }
+
+    /** Waits up to {@code patience} until the element's text is {@code expected}, as a person watching it would. */
+    void awaitText(String css, String expected, Duration patience) {
+        await(css + " reads " + expected).atMost(patience).until(() -> Browser.text(browser, css).equals(expected));
+    }
+
     @Override
     public void close() {
         browser.quit();
