@@ -35,11 +35,11 @@ producer = KafkaProducer(
     value_serializer=lambda v: json.dumps(v).encode(),
     key_serializer=lambda k: k.encode(),
 )
-key = "cust-0"
+key = "customer-0"
 for i in range(args.count):
     late = i % 7 == 6
     if not late:
-        key = f"cust-{i % 3}"
+        key = f"customer-{i % 3}"
     event = {"order_id": i, "customer": key, "amount": 10 * (i + 1),
              "event_time": time.time() - (90 if late else 0)}
     producer.send(args.topic, key=key, value=event)

@@ -31,7 +31,13 @@ final class NewcomerLab implements AutoCloseable {
     final Path home;
     final LabProcess lab;
     final ChromeDriver browser;
+    /**
+     * The newcomer's python3 is Debian's (with python3-kafka and python3-confluent-kafka), as on the fresh machine
+     * .ci/run prepares; a developer's PATH may put another python3 first.
+     */
+    private static final String DEBIAN_PYTHON_FIRST = "export PATH=/usr/bin:$PATH";
     private String setup = "";
+    private final List<Process> started = new java.util.ArrayList<>();
 
     NewcomerLab(Path home) {
         this.home = home;
@@ -58,9 +64,7 @@ final class NewcomerLab implements AutoCloseable {
 
     /** The code of the tab labelled {@code label} in the step titled {@code step}, as the page shows it. */
     String code(String step, String label) {
-        WebElement item = browser.findElements(By.cssSelector("#steps li.step")).stream()
-                .filter(li -> li.findElement(By.tagName("h3")).getText().equals(step)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + step));
+        WebElement item = stepItem(step);
         List<WebElement> tabs = item.findElements(By.cssSelector(".tab"));
         WebElement tab = tabs.stream().filter(t -> t.getText().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no tab " + label + " in step " + step));
@@ -69,20 +73,55 @@ final class NewcomerLab implements AutoCloseable {
         return (String) browser.executeScript("return arguments[0].querySelector('pre').textContent;", panel);
     }
 
+    private WebElement stepItem(String step) {
+        return browser.findElements(By.cssSelector("#steps li.step")).stream()
+                .filter(li -> li.findElement(By.tagName("h3")).getText().equals(step)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + step));
+    }
+
     /** Runs shell text in a terminal that has had the page's set-up line. */
     Tools.Result shell(String commands) {
-        Tools.Result result = Tools.run(home, null, "bash", "-c", setup + "\n" + commands);
+        Tools.Result result = attempt(commands);
         assertEquals(0, result.exitCode(), commands + "\n" + result.output());
         return result;
     }
 
-    /** Saves {@code source} (code copied from the page) as a file in the newcomer's folder and runs it with python3. */
-    Tools.Result python(String file, String source, String args) {
+    /** As {@link #shell}, for a command that may fail while the newcomer waits (e.g. reading a topic not there yet). */
+    Tools.Result attempt(String commands) {
+        return Tools.run(home, null, "bash", "-c", DEBIAN_PYTHON_FIRST + "\n" + setup + "\n" + commands);
+    }
+
+    /** Starts shell text in the background, in a terminal that has had the page's set-up line; closing ends it. */
+    Process background(String commands) {
+        try {
+            Process process = new ProcessBuilder("bash", "-c", DEBIAN_PYTHON_FIRST + "\n" + setup + "\n" + commands).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("background.log").toFile()).start();
+            started.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The inline commands of a step's text that start with {@code prefix}, as the page shows them. */
+    String command(String step, String prefix) {
+        return stepItem(step).findElements(By.cssSelector("p code, li code")).stream().map(WebElement::getText)
+                .filter(c -> c.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("step " + step + " shows no command starting with " + prefix));
+    }
+
+    /** Saves {@code source} (code copied from the page) as a file in the newcomer's folder. */
+    void save(String file, String source) {
         try {
             Files.writeString(home.resolve(file), source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Saves {@code source} (code copied from the page) as a file in the newcomer's folder and runs it with python3. */
+    Tools.Result python(String file, String source, String args) {
+        save(file, source);
         return shell(Tools.PYTHON + " " + file + (args.isEmpty() ? "" : " " + args));
     }
 
@@ -99,10 +138,17 @@ final class NewcomerLab implements AutoCloseable {
 
     /** Fills the Check my work form and presses the button; returns the result lines once they are there. */
     List<WebElement> checkMyWork(String topic, String group, int lines) {
-        for (String[] field : new String[][] {{"field-topic", topic}, {"field-group", group}}) {
-            WebElement input = browser.findElement(By.id(field[0]));
-            input.clear();
-            input.sendKeys(field[1]);
+        return checkMyWork(topic, group, null, lines);
+    }
+
+    /** As {@link #checkMyWork(String, String, int)}, with the output topic too (null: keep what the form shows). */
+    List<WebElement> checkMyWork(String topic, String group, String output, int lines) {
+        for (String[] field : new String[][] {{"field-topic", topic}, {"field-group", group}, {"field-output", output}}) {
+            if (field[1] != null) { // null: keep what the form shows
+                WebElement input = browser.findElement(By.id(field[0]));
+                input.clear();
+                input.sendKeys(field[1]);
+            }
         }
         // The click sets the summary to "Looking at the broker…" at once; the answer replaces it.
         browser.findElement(By.id("check-button")).click();
@@ -125,6 +171,10 @@ final class NewcomerLab implements AutoCloseable {
 
     @Override
     public void close() {
+        started.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
         browser.quit();
         lab.close();
     }
