@@ -231,6 +231,7 @@ function subscribeRecords(from = null) {
   views.replaceChildren();
   if (!page.topic) return;
   const mode = selectedIsolation();
+  views.classList.toggle('side-by-side', mode === 'both');
   const isolations = mode === 'both' ? ['read_uncommitted', 'read_committed'] : [mode];
   for (const isolation of isolations) {
     const view = recordView(isolation);
@@ -334,16 +335,20 @@ function rememberKey(r) {
 // Keyed by partition and offset: a row that stays keeps its element (a selection in it survives new records).
 // Cells that can be long stay on one line, cut with an ellipsis; the whole text is in the cell's title.
 const recordTable = (rows) => html`<table class="records">
-  <thead><tr><th>partition</th><th>offset</th><th>key</th><th aria-sort="descending">timestamp ▼</th><th>headers</th><th>value</th></tr></thead>
+  <thead><tr><th class="partition">partition</th><th class="offset">offset</th><th class="key">key</th><th class="time"
+    aria-sort="descending" title="the record timestamp, UTC time of day; newest first">time ▼</th><th class="headers">headers</th><th
+    class="value">value</th></tr></thead>
   <tbody>${repeat(rows, (r) => `${r.partition}:${r.offset}`, recordRow)}</tbody></table>`;
 
 function recordRow(r) {
   const key = r.key === null ? '∅ (no key)' : r.key;
-  const time = new Date(r.timestamp).toISOString();
+  // The time of day (UTC) fits beside a second view; the whole date and time is the cell's title.
+  const iso = new Date(r.timestamp).toISOString();
+  const time = iso.slice(11, 23);
   const headers = r.headers.map((h) => `${h.key}=${h.value}`).join(', ');
   const value = r.value === null ? '∅ (tombstone)' : r.value;
-  return html`<tr data-partition=${r.partition} data-offset=${r.offset} class=${r.binary ? 'binary' : ''}>
-    <td>${r.partition}</td><td>${r.offset}</td><td class="key" title=${key}>${key}</td><td title=${time}>${time}</td>
+  return html`<tr data-partition=${r.partition} data-offset=${r.offset} class=${r.binary ? 'binary' : ''} title=${iso}>
+    <td>${r.partition}</td><td>${r.offset}</td><td class="key" title=${key}>${key}</td><td class="time" title=${iso}>${time}</td>
     <td class="headers" title=${headers}>${headers}</td><td class="value" title=${value}>${value}</td></tr>`;
 }
 

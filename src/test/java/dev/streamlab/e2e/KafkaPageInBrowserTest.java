@@ -159,7 +159,7 @@ class KafkaPageInBrowserTest extends LabInBrowser {
     }
 
     @Test
-    void sideBySideALongValueStaysOnOneLineCutWithAnEllipsisAndWholeInItsTitle() {
+    void sideBySideALongValueStaysOnOneLineCutWithAnEllipsisAndWholeInItsTitle() throws Exception {
         String topic = Names.unique("page-side");
         Kafka.createTopic(bootstrap, topic, 1);
         browser.get(lab.url("/kafka?topic=" + topic));
@@ -181,7 +181,14 @@ class KafkaPageInBrowserTest extends LabInBrowser {
             assertEquals(Boolean.TRUE, browser.executeScript("const e = document.querySelector(arguments[0]);"
                     + " return e.scrollWidth > e.clientWidth && getComputedStyle(e).textOverflow === 'ellipsis';", cell),
                     isolation + ": the cut value ends in an ellipsis");
+            assertEquals(Boolean.TRUE, browser.executeScript("const e = document.querySelector(arguments[0]);"
+                    + " return e.clientWidth >= 12 * parseFloat(getComputedStyle(e).fontSize);", cell),
+                    isolation + ": enough of the value shows to read its start: " + browser.executeScript(
+                            "return [...document.querySelectorAll('.record-view th')].map((e) => e.textContent + ' ' + e.clientWidth + '/' + e.scrollWidth).join(', ')"
+                            + " + ' table ' + document.querySelector('table.records').clientWidth;"));
         }
+        browser.executeScript("document.getElementById('records-section').scrollIntoView();");
+        Files.write(Path.of("target", "kafka-side-by-side.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
