@@ -4,6 +4,7 @@ import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
 import { anatomy } from './anatomy.js';
+import { html, render, repeat, nothing } from './render.js';
 
 const connection = live();
 let anatomyOf = null;
@@ -33,7 +34,7 @@ const RECOVERY_WHY = 'A restart is a new JVM that rebuilds its totals from the o
   + 'partitions at once, and a shorter session.timeout.ms bounds the wait if it does not come back.';
 
 function clearRun() {
-  $('workers').replaceChildren();
+  render(nothing, $('workers')); // through lit-html, which keeps its place in the container for the next run
   $('results').replaceChildren();
   $('downstream').replaceChildren();
   anatomyHandle?.close();
@@ -77,49 +78,33 @@ function afterCount(m, batch) {
   return Math.min(500, Math.floor((m.left - 2 * batch) / 50) * 50);
 }
 
+// Keyed by mode: the cards and their kill buttons stay the same elements while the state updates twice a second,
+// so the button a person aims at does not move or vanish under the pointer, and a click in progress lands.
 function drawWorkers(run) {
-  $('workers').replaceChildren(...run.modes.map((m) => {
-    const card = el('div', `worker ${m.running ? 'running' : 'down'}`);
-    card.dataset.mode = m.mode;
-    card.dataset.input = run.input;
-    card.append(el('h3', null, m.mode));
-    const doing = !m.running ? 'restarting…' : !m.ready ? `running (pid ${m.pid}), starting: rebuilding its totals`
-      : m.processing ? `running (pid ${m.pid})` : `running (pid ${m.pid}), caught up`;
-    card.append(el('p', 'worker-state', `${doing} · ${m.recordsProcessed} processed · killed ${m.kills}× · restarted ${m.restarts}×`));
+  render(repeat(run.modes, (m) => m.mode, (m) => workerCard(run, m)), $('workers'));
+}
 
-    const why = m.processing ? '' : !m.running || !m.ready ? 'starting: wait until it processes'
-      : `it has processed all ${run.records} orders: nothing is in flight to interrupt; start a fresh run`;
-    const row = el('div', 'row');
-    const button = (label, kind, how, reason) => {
-      const b = el('button', null, label);
-      b.type = 'button';
-      b.dataset.kill = kind;
-      b.disabled = Boolean(why || reason);
-      b.title = why || reason || '';
-      b.addEventListener('click', () => kill(m.mode, how));
-      return b;
-    };
-    const after = afterCount(m, run.batch);
-    row.append(button('Kill now', 'now', {}),
-      button(after > 0 ? `Kill after ${after} more` : 'Kill after … more', 'after', { afterRecords: after },
-        after > 0 ? '' : `fewer than ${2 * run.batch + 50} orders left to read`),
-      button('Kill 3× in a batch', 'times', { times: 3 }));
-    card.append(row);
-    card.append(el('p', 'hint', `A kill stops it inside its next batch (up to ${run.batch} orders), ${WHERE[m.mode]}.`));
-    if (m.plan) card.append(el('p', 'worker-plan', `Planned: ${m.plan}.`));
-    if (m.note) card.append(el('p', 'worker-note', m.note));
-    if (m.killedBatches.length) {
-      const n = m.killedBatches[m.killedBatches.length - 1];
-      card.append(el('p', 'worker-lesson', `Last kill, inside a batch of ${n}: ${CRASH[m.mode](n)}.`));
-    }
-    if (m.recoveryMs.length) {
-      const list = el('ul', 'worker-recovery');
-      m.recoveryMs.forEach((ms, i) => list.append(el('li', null, `restart ${i + 1}: back to work ${seconds(ms)} s after the kill (kill → first batch of the new process)`)));
-      card.append(list, el('p', 'hint', RECOVERY_WHY));
-    }
-    card.append(el('p', 'hint', m.lastLine || ''));
-    return card;
-  }));
+function workerCard(run, m) {
+  const doing = !m.running ? 'restarting…' : !m.ready ? `running (pid ${m.pid}), starting: rebuilding its totals`
+    : m.processing ? `running (pid ${m.pid})` : `running (pid ${m.pid}), caught up`;
+  const why = m.processing ? '' : !m.running || !m.ready ? 'starting: wait until it processes'
+    : `it has processed all ${run.records} orders: nothing is in flight to interrupt; start a fresh run`;
+  const button = (label, kind, how, reason) => html`<button type="button" data-kill=${kind}
+    ?disabled=${Boolean(why || reason)} title=${why || reason || ''} @click=${() => kill(m.mode, how)}>${label}</button>`;
+  const after = afterCount(m, run.batch);
+  const last = m.killedBatches[m.killedBatches.length - 1];
+  return html`<div class="worker ${m.running ? 'running' : 'down'}" data-mode=${m.mode} data-input=${run.input}>
+    <h3>${m.mode}</h3>
+    <p class="worker-state">${doing} · ${m.recordsProcessed} processed · killed ${m.kills}× · restarted ${m.restarts}×</p>
+    <div class="row">${button('Kill now', 'now', {})} ${button(after > 0 ? `Kill after ${after} more` : 'Kill after … more', 'after',
+      { afterRecords: after }, after > 0 ? '' : `fewer than ${2 * run.batch + 50} orders left to read`)} ${button('Kill 3× in a batch', 'times', { times: 3 })}</div>
+    <p class="hint">A kill stops it inside its next batch (up to ${run.batch} orders), ${WHERE[m.mode]}.</p>
+    ${m.plan ? html`<p class="worker-plan">Planned: ${m.plan}.</p>` : nothing}
+    ${m.note ? html`<p class="worker-note">${m.note}</p>` : nothing}
+    ${m.killedBatches.length ? html`<p class="worker-lesson">Last kill, inside a batch of ${last}: ${CRASH[m.mode](last)}.</p>` : nothing}
+    ${m.recoveryMs.length ? html`<ul class="worker-recovery">${m.recoveryMs.map((ms, i) => html`<li>restart ${i + 1}: back to work ${seconds(ms)} s after the kill (kill → first batch of the new process)</li>`)}</ul>
+      <p class="hint">${RECOVERY_WHY}</p>` : nothing}
+    <p class="hint">${m.lastLine || ''}</p></div>`;
 }
 
 function drawResults(modes) {

@@ -6,6 +6,7 @@ import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
 import { anatomy } from './anatomy.js';
+import { html, render, repeat } from './render.js';
 
 const LANE_CELLS = 24;
 const TABLE_ROWS = 100;
@@ -220,13 +221,17 @@ function selectedIsolation() {
   return document.querySelector('input[name="isolation"]:checked')?.value || 'read_uncommitted';
 }
 
-function subscribeRecords(from) {
+// What the record views show: null for the live tail, else the replay's start ('offset:N' or 'time:T'). Changing
+// the view (isolation) keeps it, so the status always names what the table holds, not what a picker says.
+function subscribeRecords(from = null) {
   for (const sub of page.recordSubs) sub.close();
   page.recordSubs = [];
+  page.recordsFrom = from;
   const views = $('record-views');
   views.replaceChildren();
   if (!page.topic) return;
   const mode = selectedIsolation();
+  views.classList.toggle('side-by-side', mode === 'both');
   const isolations = mode === 'both' ? ['read_uncommitted', 'read_committed'] : [mode];
   for (const isolation of isolations) {
     const view = recordView(isolation);
@@ -235,31 +240,44 @@ function subscribeRecords(from) {
     if (from) request.from = from;
     page.recordSubs.push(connection.subscribe(request, view.handlers));
   }
-  $('records-note').textContent = from
-    ? `Replaying ${page.topic} from ${from}.`
-    : `Live: the newest records of ${page.topic} as they arrive.`;
+  describeRecords();
 }
+
+/** The status line: replay or live, and what the From picker would change once Replay is pressed. */
+function describeRecords() {
+  const note = $('records-note');
+  if (!page.topic) return;
+  const from = page.recordsFrom;
+  const [kind, value] = from ? [from.slice(0, from.indexOf(':')), from.slice(from.indexOf(':') + 1)] : ['end', ''];
+  note.dataset.mode = from ? 'replay' : 'live';
+  const shown = from
+    ? `Replaying ${page.topic} from ${kind} ${value}: not live; pick "the end (live)" to follow new records again.`
+    : `Live: the newest records of ${page.topic} as they arrive.`;
+  const picked = $('replay-from').value;
+  const pending = picked !== 'end' && (picked !== kind || $('replay-value').value.trim() !== value)
+    ? ` Press Replay to replay from the ${picked} instead.` : '';
+  note.textContent = shown + pending;
+}
+
+// Arrival order, newest first: the record timestamp (what the producer or broker stamped), then partition and
+// offset. The hub hands a poll over partition by partition, so the order it delivers in is not the order of arrival.
+const newestFirst = (a, b) => b.timestamp - a.timestamp || b.partition - a.partition || b.offset - a.offset;
 
 function recordView(isolation) {
   const root = el('div', 'record-view');
   root.dataset.isolation = isolation;
   root.append(el('h3', null, isolation));
-  const table = el('table', 'records');
-  const head = el('tr');
-  for (const h of ['partition', 'offset', 'key', 'timestamp', 'headers', 'value']) head.append(el('th', null, h));
-  const thead = el('thead');
-  thead.append(head);
-  const body = el('tbody');
-  table.append(thead, body);
   const skipped = el('p', 'hint');
-  root.append(skipped, table);
+  const host = el('div');
+  root.append(skipped, host);
   const rows = []; // newest first, bounded
   const seen = new Set();
   let scheduled = false;
   const draw = () => {
     scheduled = false;
-    body.replaceChildren(...rows.map(recordRow));
+    render(recordTable(rows), host);
   };
+  draw();
   return {
     root,
     handlers: {
@@ -272,10 +290,14 @@ function recordView(isolation) {
           const id = `${r.partition}:${r.offset}`;
           if (seen.has(id)) continue;
           seen.add(id);
-          rows.unshift(r);
+          rows.push(r);
           if (isolation === 'read_uncommitted' || !page.keysByPartition.has(r.partition)) rememberKey(r);
         }
-        while (rows.length > TABLE_ROWS) seen.delete(`${rows[rows.length - 1].partition}:${rows.pop().offset}`);
+        rows.sort(newestFirst);
+        while (rows.length > TABLE_ROWS) {
+          const dropped = rows.pop();
+          seen.delete(`${dropped.partition}:${dropped.offset}`);
+        }
         if (skippedCount > 0) skipped.textContent = `${skippedCount} record(s) went by too fast to show; the lanes count them all.`;
         if (!scheduled) {
           scheduled = true;
@@ -310,31 +332,40 @@ function rememberKey(r) {
   if (keys.size > LANE_CELLS * 2) keys.delete(keys.keys().next().value);
 }
 
+// Keyed by partition and offset: a row that stays keeps its element (a selection in it survives new records).
+// Cells that can be long stay on one line, cut with an ellipsis; the whole text is in the cell's title.
+const recordTable = (rows) => html`<table class="records">
+  <thead><tr><th class="partition">partition</th><th class="offset">offset</th><th class="key">key</th><th class="time"
+    aria-sort="descending" title="the record timestamp, UTC time of day; newest first">time ▼</th><th class="headers">headers</th><th
+    class="value">value</th></tr></thead>
+  <tbody>${repeat(rows, (r) => `${r.partition}:${r.offset}`, recordRow)}</tbody></table>`;
+
 function recordRow(r) {
-  const row = el('tr');
-  row.dataset.partition = r.partition;
-  row.dataset.offset = r.offset;
-  row.append(
-    el('td', null, r.partition),
-    el('td', null, r.offset),
-    el('td', 'key', r.key === null ? '∅ (no key)' : r.key),
-    el('td', null, new Date(r.timestamp).toISOString()),
-    el('td', null, r.headers.map((h) => `${h.key}=${h.value}`).join(', ')),
-    el('td', 'value', r.value === null ? '∅ (tombstone)' : r.value));
-  if (r.binary) row.classList.add('binary');
-  return row;
+  const key = r.key === null ? '∅ (no key)' : r.key;
+  // The time of day (UTC) fits beside a second view; the whole date and time is the cell's title.
+  const iso = new Date(r.timestamp).toISOString();
+  const time = iso.slice(11, 23);
+  const headers = r.headers.map((h) => `${h.key}=${h.value}`).join(', ');
+  const value = r.value === null ? '∅ (tombstone)' : r.value;
+  return html`<tr data-partition=${r.partition} data-offset=${r.offset} class=${r.binary ? 'binary' : ''} title=${iso}>
+    <td>${r.partition}</td><td>${r.offset}</td><td class="key" title=${key}>${key}</td><td class="time" title=${iso}>${time}</td>
+    <td class="headers" title=${headers}>${headers}</td><td class="value" title=${value}>${value}</td></tr>`;
 }
 
 $('records-form').addEventListener('change', (e) => {
-  if (e.target.name === 'isolation') subscribeRecords();
+  if (e.target.name === 'isolation') subscribeRecords(page.recordsFrom);
+  else if (e.target.id === 'replay-from' && e.target.value === 'end') subscribeRecords();
+  else describeRecords();
 });
+$('replay-value').addEventListener('input', describeRecords);
 $('records-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const kind = $('replay-from').value;
   const value = $('replay-value').value.trim();
   if (kind === 'end') return subscribeRecords();
   if (!value) {
-    $('records-note').textContent = `Give the ${kind} to replay from.`;
+    describeRecords();
+    $('records-note').textContent += ` Give the ${kind} to replay from.`;
     return;
   }
   subscribeRecords(`${kind}:${value}`);
@@ -422,25 +453,24 @@ $('consumer-start').addEventListener('submit', async (e) => {
   if (result.ok) selectGroup(group);
 });
 
+// Keyed by consumer id: the Pause and Stop buttons stay the same elements while the counts update several times a
+// second, so a click that starts between two updates still lands.
 const consumers = keyedState((entries) => {
-  const rows = [...entries.values()].sort((a, b) => a.id.localeCompare(b.id)).map((c) => {
-    const row = el('tr');
-    row.dataset.consumer = c.id;
-    const actions = el('td');
-    const toggle = el('button', null, c.paused ? 'Resume' : 'Pause');
-    toggle.type = 'button';
-    toggle.addEventListener('click', () => consumerAction('POST', `/api/consumers/${encodeURIComponent(c.id)}/${c.paused ? 'resume' : 'pause'}`));
-    const stop = el('button', null, 'Stop');
-    stop.type = 'button';
-    stop.addEventListener('click', () => consumerAction('DELETE', `/api/consumers/${encodeURIComponent(c.id)}`));
-    actions.append(toggle, stop);
-    row.append(el('td', null, c.id), el('td', null, c.group), el('td', null, (c.partitions || []).map((p) => `P${p}`).join(', ') || '—'),
-      el('td', null, c.consumed ?? c.recordsConsumed ?? 0), el('td', null, (c.paused ? 'paused (lag grows)' : 'running') + (c.problem ? ` — ${c.problem}` : '')), actions);
-    return row;
-  });
-  $('consumers').replaceChildren(...rows);
+  const list = [...entries.values()].sort((a, b) => a.id.localeCompare(b.id));
+  render(repeat(list, (c) => c.id, consumerRow), $('consumers'));
 });
 connection.subscribe({ subject: 'consumers' }, consumers.handlers);
+
+function consumerRow(c) {
+  const id = encodeURIComponent(c.id);
+  const toggle = c.paused ? 'resume' : 'pause';
+  return html`<tr data-consumer=${c.id}>
+    <td>${c.id}</td><td>${c.group}</td><td>${(c.partitions || []).map((p) => `P${p}`).join(', ') || '—'}</td>
+    <td>${c.consumed ?? c.recordsConsumed ?? 0}</td>
+    <td>${(c.paused ? 'paused (lag grows)' : 'running') + (c.problem ? ` — ${c.problem}` : '')}</td>
+    <td><button type="button" data-action="toggle" @click=${() => consumerAction('POST', `/api/consumers/${id}/${toggle}`)}>${c.paused ? 'Resume' : 'Pause'}</button><button
+      type="button" data-action="stop" @click=${() => consumerAction('DELETE', `/api/consumers/${id}`)}>Stop</button></td></tr>`;
+}
 
 async function consumerAction(method, path) {
   const result = await call(method, path);

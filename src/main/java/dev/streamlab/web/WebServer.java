@@ -40,6 +40,7 @@ public final class WebServer implements AutoCloseable {
         BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
+        Favicon favicon = new Favicon();
         EngineBudget budget = EngineBudget.DEFAULT;
         // Reading and checking a body is cheap but holds up to maxInputBytes: a few at once. Running is what costs.
         RunPermits reads = new RunPermits(budget.concurrentReads(), "requests to simulate, play back or start pipelines");
@@ -78,6 +79,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.ws("/ws", live::configure);
             config.routes.get("/", pages::home);
+            config.routes.get("/favicon.ico", favicon::serve);
             config.routes.get("/api/health", health::health);
             config.routes.post("/api/simulate", reads.guard(simulate::simulate));
             config.routes.post("/api/topics", kafka::createTopic);

@@ -49,7 +49,22 @@ class GuaranteesPageInBrowserTest {
 
             // Kill now works from the first batch to the last; "Kill after N more" is offered while more than two batches
             // are left after N.
-            click(browser, ALO, "now");
+            // The button a person aims at stays the same element while its card updates twice a second: a live
+            // update must not replace it under the pointer.
+            String killNowCss = card(ALO) + " button[data-kill='now']";
+            WebElement killNow = browser.findElement(By.cssSelector(killNowCss));
+            browser.executeScript("arguments[0].dataset.probe = 'aimed at';", killNow);
+            String shown = first;
+            for (int update = 1; update <= 3; update++) {
+                String before = shown;
+                await("live update " + update + " of the card").atMost(PATIENCE)
+                        .until(() -> !text(browser, card(ALO) + " .worker-state").equals(before));
+                shown = text(browser, card(ALO) + " .worker-state");
+            }
+            assertEquals("aimed at", browser.executeScript("return document.querySelector(arguments[0]).dataset.probe;", killNowCss),
+                    "the Kill now button was rebuilt by a live update");
+            await("Kill now enabled").atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(killNow::isEnabled);
+            killNow.click(); // a real click on the element found before the updates: stale if it had been replaced
             click(browser, AMO, "now");
             try {
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20))

@@ -115,9 +115,117 @@ class KafkaPageInBrowserTest extends LabInBrowser {
         await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".cell.caught-up")).size() == 2);
         await().atMost(PATIENCE).until(() -> text("#group-members").contains("reads P0, P1"));
         assertFalse(browser.findElement(By.id("live-banner")).isDisplayed(), "no problem banner while all is well");
-        await().atMost(PATIENCE).until(() -> text("#consumers").contains("running"));
-        browser.executeScript("document.querySelector('#consumers button').click()"); // pause
+        await().atMost(PATIENCE).until(() -> text("#consumers").contains("running") && read().equals("2"));
+
+        // The person aims at Pause while the table updates: the button must be the same element after each update.
+        WebElement pause = browser.findElement(By.cssSelector("#consumers button[data-action='toggle']"));
+        browser.executeScript("arguments[0].dataset.probe = 'aimed at';", pause);
+        for (int more = 1; more <= 3; more++) {
+            Kafka.produce(bootstrap, topic, List.of(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "c", "more " + more)));
+            String expected = String.valueOf(2 + more);
+            await("the table shows " + expected + " read").atMost(PATIENCE).until(() -> read().equals(expected));
+        }
+        assertEquals("aimed at", browser.executeScript("return document.querySelector(\"#consumers button[data-action='toggle']\").dataset.probe;"),
+                "the Pause button was rebuilt by a live update");
+        assertEquals("Pause", pause.getText());
+        pause.click(); // a real click on the element found before the updates: stale if it had been replaced
         await().atMost(PATIENCE).until(() -> text("#consumers").contains("paused"));
+        assertEquals("Resume", pause.getText(), "the same button now offers to resume");
+    }
+
+    private String read() {
+        return text("#consumers tr[data-consumer] td:nth-child(4)");
+    }
+
+    @Test
+    void recordsFromSeveralPartitionsAreListedNewestFirstInTheOrderTheyArrivedNotByPartition() {
+        String topic = Names.unique("page-arrival");
+        Kafka.createTopic(bootstrap, topic, 3);
+        browser.get(lab.url("/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".lane")).size() == 3);
+        await().atMost(PATIENCE).until(() -> text("#records-note").startsWith("Live"));
+
+        // One send, so one poll reads them all: the hub hands a poll over partition by partition.
+        long t = System.currentTimeMillis() - 60_000;
+        Kafka.produce(bootstrap, topic, List.of(
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 2, t, "k", "first"),
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, t + 1000, "k", "second"),
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 1, t + 2000, "k", "third"),
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, t + 3000, "k", "fourth")));
+
+        await().atMost(PATIENCE).until(() -> values("#record-views td.value").size() == 4);
+        assertEquals(List.of("fourth", "third", "second", "first"), values("#record-views td.value"), "newest first");
+        assertTrue(text("#records-section").contains("Newest first"), "the page says in which order it lists them");
+    }
+
+    @Test
+    void sideBySideALongValueStaysOnOneLineCutWithAnEllipsisAndWholeInItsTitle() throws Exception {
+        String topic = Names.unique("page-side");
+        Kafka.createTopic(bootstrap, topic, 1);
+        browser.get(lab.url("/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(".lane[data-partition='0']")).isEmpty());
+        browser.findElement(By.cssSelector("input[name='isolation'][value='both']")).click();
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".record-view")).size() == 2);
+
+        String value = "pause during 28 seconds while the group rebalances and every member gives back its partitions";
+        Kafka.produce(bootstrap, topic, List.of(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "cust-1", value)));
+        await().atMost(PATIENCE).until(() -> values("#record-views td.value").size() == 2);
+
+        for (String isolation : List.of("read_uncommitted", "read_committed")) {
+            String cell = ".record-view[data-isolation='" + isolation + "'] td.value";
+            Object lines = browser.executeScript("const range = document.createRange();"
+                    + " range.selectNodeContents(document.querySelector(arguments[0]));"
+                    + " return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;", cell);
+            assertEquals(1L, lines, isolation + ": the value is on one line");
+            assertEquals(value, browser.findElement(By.cssSelector(cell)).getAttribute("title"), isolation + ": whole in the title");
+            assertEquals(Boolean.TRUE, browser.executeScript("const e = document.querySelector(arguments[0]);"
+                    + " return e.scrollWidth > e.clientWidth && getComputedStyle(e).textOverflow === 'ellipsis';", cell),
+                    isolation + ": the cut value ends in an ellipsis");
+            assertEquals(Boolean.TRUE, browser.executeScript("const e = document.querySelector(arguments[0]);"
+                    + " return e.clientWidth >= 12 * parseFloat(getComputedStyle(e).fontSize);", cell),
+                    isolation + ": enough of the value shows to read its start: " + browser.executeScript(
+                            "return [...document.querySelectorAll('.record-view th')].map((e) => e.textContent + ' ' + e.clientWidth + '/' + e.scrollWidth).join(', ')"
+                            + " + ' table ' + document.querySelector('table.records').clientWidth;"));
+        }
+        browser.executeScript("document.getElementById('records-section').scrollIntoView();");
+        Files.write(Path.of("target", "kafka-side-by-side.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theStatusSaysReplayingFromAnOffsetUntilThePersonGoesBackToLive() {
+        String topic = Names.unique("page-replay");
+        Kafka.createTopic(bootstrap, topic, 1);
+        Kafka.produce(bootstrap, topic, List.of(
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "k", "zero"),
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "k", "one"),
+                new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "k", "two")));
+        browser.get(lab.url("/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> text("#records-note").startsWith("Live"));
+
+        // Picking "an offset" changes nothing shown until Replay: the status still says live, and how to replay.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("replay-from"))).selectByValue("offset");
+        assertTrue(text("#records-note").startsWith("Live"), text("#records-note"));
+        assertTrue(text("#records-note").contains("Press Replay"), text("#records-note"));
+
+        browser.findElement(By.id("replay-value")).sendKeys("1");
+        browser.findElement(By.cssSelector("#records-form button[type=submit]")).click();
+        await().atMost(PATIENCE).until(() -> text("#records-note").startsWith("Replaying " + topic + " from offset 1"));
+        assertFalse(text("#records-note").contains("Live"), text("#records-note"));
+        await().atMost(PATIENCE).until(() -> values("#record-views td.value").equals(List.of("two", "one")));
+
+        // Another view of the same replay is still the replay.
+        browser.findElement(By.cssSelector("input[name='isolation'][value='both']")).click();
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".record-view")).size() == 2);
+        assertTrue(text("#records-note").startsWith("Replaying " + topic + " from offset 1"), text("#records-note"));
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("replay-from"))).selectByValue("end");
+        await().atMost(PATIENCE).until(() -> text("#records-note").startsWith("Live: the newest records of " + topic));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> values(String css) {
+        return (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent);", css);
     }
 
     @Test

@@ -116,6 +116,22 @@ class WebServerTest {
     }
 
     @Test
+    void everyPageLinksTheLabsIconAndFaviconIcoAnswersWithThatSameImageInsteadOfA404() {
+        try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
+            assertTrue(Http.get(lab.url("/")).body().contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/web/img/favicon.svg\">"),
+                    "the shared frame links the icon");
+            HttpResponse<String> linked = Http.get(lab.url("/web/img/favicon.svg"));
+            HttpResponse<String> favicon = Http.get(lab.url("/favicon.ico"));
+
+            assertEquals(200, linked.statusCode());
+            assertEquals(200, favicon.statusCode());
+            assertEquals("image/svg+xml", favicon.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(favicon.body().startsWith("<svg"), favicon.body());
+            assertEquals(linked.body(), favicon.body(), "one icon, wherever the browser asks for it");
+        }
+    }
+
+    @Test
     void aRequestSentToAnotherHostNameIsRefusedWithTheReasonEvenWithoutOrigin() {
         try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
             String api = Raw.get(lab.port(), "/api/progress", "evil.example:" + lab.port());

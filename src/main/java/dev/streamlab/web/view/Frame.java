@@ -42,6 +42,7 @@ public final class Frame {
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                         title(pageTitle + " · Streamlab"),
                         link().withRel("stylesheet").withHref("/web/css/streamlab.css"),
+                        link().withRel("icon").withType("image/svg+xml").withHref("/web/img/favicon.svg"),
                         // Every page says when the lab or Kafka is unreachable; status.js shares the page's one WebSocket.
                         script().withType("module").withSrc("/web/js/status.js"),
                         each(modules, module -> script().withType("module").withSrc("/web/js/" + module))),

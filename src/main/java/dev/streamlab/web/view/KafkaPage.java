@@ -191,7 +191,9 @@ public final class KafkaPage {
                                 input().withId("replay-value").withPlaceholder("offset or time").attr("aria-label", "offset or time"),
                                 button("Replay").withType("submit"))
                 ).withId("records-form"),
-                p().withId("records-note").withClass("hint").attr("role", "status"),
+                p().withId("records-note").withClass("records-note").attr("role", "status"),
+                p("Newest first: in the order the records arrived, by their timestamp (then partition and offset). Times are "
+                        + "UTC; side by side leaves out time and headers. A cut value ends in …: point at it to read it whole.").withClass("hint"),
                 div().withId("record-views").withClass("record-views")
         ).withId("records-section");
     }
