@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,16 @@ class ScenarioCatalogTest {
             assertNotNull(e.description(), e.id());
         }
         assertEquals("mobile-order-1159", catalog.entries().get(0).id());
+    }
+
+    @Test
+    void descriptionsSpeakOfOtherScenariosByTitleNotById() {
+        ScenarioCatalog catalog = ScenarioCatalog.load();
+        for (ScenarioCatalog.Entry e : catalog.entries()) {
+            for (ScenarioCatalog.Entry other : catalog.entries()) {
+                assertFalse(e.description().contains(other.id()), e.id() + " names " + other.id() + ": " + e.description());
+            }
+        }
     }
 
     @Test

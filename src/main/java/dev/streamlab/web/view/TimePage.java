@@ -70,10 +70,13 @@ public final class TimePage {
                         li("A window [start, end) fires when the watermark reaches its end. (Flink writes this as "
                                 + "watermark = max − bound − 1 and fires at watermark ≥ end − 1: the same moments, which is "
                                 + "what this lab computes.)"),
+                        li("An event behind the watermark whose window has not fired yet simply counts: it is on time. "
+                                + "It is late when its window has already fired."),
                         li("A late event whose window is still within the allowed lateness is added, and the window fires "
                                 + "again with the new count; later than that, it goes to the late side output."))),
                 p(text("Keys: "), kbd("Space"), text(" play/pause · "), kbd("→"), text(" step · "), kbd("←"),
-                        text(" step back · "), kbd("R"), text(" restart · "), kbd("P"), text(" presenter mode.")).withClass("hint")
+                        text(" step back · "), kbd("R"), text(" restart · "), kbd("P"), text(" presenter mode. In a field or a "
+                                + "list the keys are its own, and Space on a focused button presses that button.")).withClass("hint")
         ).withClass("intro");
     }
 
@@ -126,7 +129,7 @@ public final class TimePage {
     private static DomContent tuning() {
         return section(
                 h2("Change the stream"),
-                form(fieldset(legend("Inject a late event"),
+                form(fieldset(legend("Inject an event behind the watermark"),
                         label("key ").attr("for", "inject-key"), input().withId("inject-key").withValue("cust-1"),
                         label(" seconds behind the watermark ").attr("for", "inject-late"),
                         input().withId("inject-late").withType("number").attr("min", "0").withValue("90"),
@@ -148,8 +151,9 @@ public final class TimePage {
     private static DomContent stage() {
         return section(
                 h2("Event time"),
-                p("Marks are events at their event time, stacked by arrival (newest lowest); ● on time, ▲ late but "
-                        + "accepted, ✕ dropped to the late lane. Bands are windows, filling as events land; a fired window "
+                p("Marks are events at their event time, stacked by arrival (newest lowest); ● on time (its window "
+                        + "had not fired), ▲ late but accepted (its window had fired), ✕ dropped to the late lane. Bands "
+                        + "are windows, filling as events land; a fired window "
                         + "is outlined and shows its count. The vertical lines are the watermark: one per partition, "
                         + "and the combined one in bold. Focus or hover any mark or band for the reason.").withClass("hint"),
                 div().withId("stage").withClass("stage").attr("role", "group").attr("aria-label", "event-time axis"),
@@ -161,7 +165,9 @@ public final class TimePage {
         return section(
                 h2("Results: event time and processing time, side by side"),
                 p("The same stream counted twice: by when events happened and by when they arrived. Rows where the "
-                        + "two differ are highlighted: that is the quest's \"why does the windowed count differ\".").withClass("hint"),
+                        + "two differ are highlighted: that is the quest's \"why does the windowed count differ\". A clock "
+                        + "that has not reached a window's end yet shows \"not fired yet\".").withClass("hint"),
+                p().withId("results-note").withClass("hint"),
                 table(thead(tr(th("key"), th("window"), th("event-time count"), th("processing-time count"), th("fired"))),
                         tbody().withId("results")).withClass("results"),
                 h3("Late lane (side output)"),
