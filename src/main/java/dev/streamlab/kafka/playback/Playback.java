@@ -49,6 +49,12 @@ public final class Playback implements AutoCloseable {
     public static final double MIN_SPEED = 0.25;
     public static final double MAX_SPEED = 10;
     public static final long MIN_STEP_GAP_MS = 100;
+    /**
+     * At 1× an average step lasts this long. A scenario's arrivals are minutes apart (the 11:59 order arrives 25
+     * minutes after the first one), far too slow to watch in real time; its processing time is the scenario's own
+     * clock, not the wall clock, so the pace changes nothing but how long a person waits.
+     */
+    public static final long STEP_MS_AT_1X = 1500;
 
     private static final Logger LOG = LoggerFactory.getLogger(Playback.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
@@ -200,7 +206,10 @@ public final class Playback implements AutoCloseable {
         return ts;
     }
 
-    /** Steps at the scenario's arrival-time gaps divided by {@code speed} (clamped to 0.25..10), at least 100 ms apart. */
+    /**
+     * Steps on its own at {@code speed} (clamped to 0.25..10): at 1× an average step takes {@value #STEP_MS_AT_1X} ms,
+     * and each step's share follows its arrival gap (between a third and twice the average), at least 100 ms apart.
+     */
     public synchronized void play(double requestedSpeed) {
         checkOpen();
         if (Double.isNaN(requestedSpeed)) {
@@ -273,9 +282,20 @@ public final class Playback implements AutoCloseable {
                 return;
             }
             long gap = position < scenario.events().size() ? scenario.events().get(position).arrivalMs() - lastArrivalMs : 0;
-            delay = Math.max(MIN_STEP_GAP_MS, (long) (Math.max(0, gap) / speed));
+            delay = Math.max(MIN_STEP_GAP_MS, (long) (STEP_MS_AT_1X * shareOfAverage(gap) / speed));
             playing = scheduler.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** {@code gap} against the scenario's average arrival gap, between 1/3 and 2 (1 when all arrive at once). */
+    private double shareOfAverage(long gap) {
+        List<ScenarioEvent> events = scenario.events();
+        long span = events.isEmpty() ? 0 : events.get(events.size() - 1).arrivalMs() - events.get(0).arrivalMs();
+        if (events.size() < 2 || span <= 0) {
+            return 1;
+        }
+        double average = (double) span / (events.size() - 1);
+        return Math.max(1.0 / 3, Math.min(2, Math.max(0, gap) / average));
     }
 
     private void checkOpen() {
