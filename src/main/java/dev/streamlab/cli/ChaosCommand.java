@@ -58,8 +58,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--records", paramLabel = "N", defaultValue = "1000", description = "orders to write (default ${DEFAULT-VALUE})")
     int records;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
-            description = "the Kafka cluster (default ${DEFAULT-VALUE})")
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", defaultValue = "${STREAMLAB_BOOTSTRAP:-127.0.0.1:9092}",
+            description = "the Kafka cluster (default ${DEFAULT-VALUE}; env STREAMLAB_BOOTSTRAP, as the lab's pages export it)")
     String bootstrapServers;
 
     @Option(names = "--upsert", description = "the output is a table: the latest value per customer must be the sum of "

@@ -43,8 +43,8 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--group", required = true, paramLabel = "GROUP", description = "the consumer group for offsets")
     String group;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
-            description = "Kafka to connect to (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bootstrap-servers", defaultValue = "${STREAMLAB_BOOTSTRAP:-127.0.0.1:9092}", paramLabel = "HOST:PORT",
+            description = "Kafka to connect to (default: ${DEFAULT-VALUE}; env STREAMLAB_BOOTSTRAP)")
     String bootstrapServers;
 
     @Option(names = "--transactional-id", paramLabel = "ID",

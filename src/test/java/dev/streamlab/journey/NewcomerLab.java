@@ -79,9 +79,24 @@ final class NewcomerLab implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no step " + step));
     }
 
+    /**
+     * A page's {@code java -jar target/streamlab.jar ...} line as this test can run it: the set-up line's
+     * {@code mvn package} builds that jar, which a test run (before Maven's package phase) has not got; the same
+     * classes run from the test's classpath.
+     */
+    static String withoutTheJar(String command) {
+        return command.replace("java -jar target/streamlab.jar",
+                "java -cp '" + LabProcess.classpath() + "' dev.streamlab.Main");
+    }
+
     /** Runs shell text in a terminal that has had the page's set-up line. */
     Tools.Result shell(String commands) {
-        Tools.Result result = attempt(commands);
+        return shell(commands, Duration.ofSeconds(60));
+    }
+
+    /** As {@link #shell(String)}, for a command that takes longer (chaos waits out session timeouts). */
+    Tools.Result shell(String commands, Duration limit) {
+        Tools.Result result = Tools.run(home, null, limit, "bash", "-c", DEBIAN_PYTHON_FIRST + "\n" + setup + "\n" + commands);
         assertEquals(0, result.exitCode(), commands + "\n" + result.output());
         return result;
     }

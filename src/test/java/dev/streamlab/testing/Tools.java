@@ -35,6 +35,11 @@ public final class Tools {
 
     /** Runs to completion (at most 60 s), feeding {@code stdin} when given. */
     public static Result run(Path workDir, String stdin, String... command) {
+        return run(workDir, stdin, java.time.Duration.ofSeconds(60), command);
+    }
+
+    /** As {@link #run(Path, String, String...)}, for a command that may take up to {@code limit}. */
+    public static Result run(Path workDir, String stdin, java.time.Duration limit, String... command) {
         try {
             Path out = Files.createTempFile("tool-out", ".txt");
             ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
@@ -47,9 +52,9 @@ public final class Tools {
                 process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             process.getOutputStream().close();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within 60 s:\n"
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + limit + ":\n"
                         + Files.readString(out));
             }
             Result result = new Result(process.exitValue(), Files.readString(out));
