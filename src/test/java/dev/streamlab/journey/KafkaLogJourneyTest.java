@@ -75,6 +75,7 @@ class KafkaLogJourneyTest {
             await("the paused group's lag grows").atMost(PATIENCE)
                     .until(() -> Browser.text(lab.browser, "#group-summary").contains("total lag 6"));
             assertEquals("6", Browser.text(lab.browser, "#consumers tr td:nth-child(4)"), "paused: it read nothing more");
+            lab.lessonShown("chapter-2-kafka");
             assertEquals(List.of(), lab.alarmingOutput(), "the lab's terminal stays quiet");
         }
     }

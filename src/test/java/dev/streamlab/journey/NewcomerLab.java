@@ -37,6 +37,7 @@ final class NewcomerLab implements AutoCloseable {
      */
     private static final String DEBIAN_PYTHON_FIRST = "export PATH=/usr/bin:$PATH";
     private String setup = "";
+    private long openedAt = System.nanoTime();
     private final List<Process> started = new java.util.ArrayList<>();
 
     NewcomerLab(Path home) {
@@ -51,7 +52,25 @@ final class NewcomerLab implements AutoCloseable {
     }
 
     void open(String path) {
+        openedAt = System.nanoTime();
         browser.get(url(path));
+    }
+
+    /**
+     * The lesson is on the page: keeps a screenshot of it (target/screenshots/NAME.png) and the wall time since the
+     * page was opened (target/journey-times.txt), for the closing notes; a measurement, never an assertion.
+     */
+    void lessonShown(String name) {
+        double seconds = (System.nanoTime() - openedAt) / 1e9;
+        try {
+            Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.writeString(Path.of("target", "journey-times.txt"), String.format(java.util.Locale.ROOT,
+                    "%s: %.1f s from opening the page to the lesson%n", name, seconds),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Takes the set-up the page gives for a terminal (its export line), as a newcomer pastes it first. */

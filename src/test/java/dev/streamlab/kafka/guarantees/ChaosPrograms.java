@@ -15,6 +15,33 @@ public final class ChaosPrograms {
     /** The line a program prints between producing a batch and committing it. */
     public static final String SIGNAL = "produced, not committed";
 
+    /**
+     * Python that rebuilds {@code totals} (customer to cents) from the committed output, as the advanced challenge's
+     * step 3 says: read {@code OUTPUT} read_committed from the start to its end, keep each customer's latest total.
+     * Needs {@code json}, {@code BOOTSTRAP}, {@code OUTPUT}, {@code GROUP}, {@code totals} and confluent-kafka's
+     * {@code Consumer} and {@code TopicPartition}.
+     */
+    public static final String REBUILD_TOTALS = """
+            from confluent_kafka import KafkaError
+            from decimal import Decimal
+            reader = Consumer({"bootstrap.servers": BOOTSTRAP, "group.id": GROUP + "-rebuild", "enable.auto.commit": False,
+                               "isolation.level": "read_committed", "enable.partition.eof": True})
+            parts = list(reader.list_topics(OUTPUT, 30).topics[OUTPUT].partitions)
+            reader.assign([TopicPartition(OUTPUT, p, 0) for p in parts])
+            done = set()
+            while len(done) < len(parts):
+                m = reader.poll(1.0)
+                if m is None:
+                    continue
+                if m.error():
+                    if m.error().code() == KafkaError._PARTITION_EOF:
+                        done.add(m.partition())
+                    continue
+                record = json.loads(m.value())
+                totals[record["customer"]] = int(Decimal(str(record["total"])) * 100)
+            reader.close()
+            """;
+
     private ChaosPrograms() {
     }
 
@@ -33,22 +60,8 @@ public final class ChaosPrograms {
                 GROUP, RUN = "eos-" + IN, int(os.environ["STREAMLAB_RUN"])
                 producer = Producer({"bootstrap.servers": B, "transactional.id": GROUP + "-tx"})
                 producer.init_transactions(30)
-                reader = Consumer({"bootstrap.servers": B, "group.id": GROUP + "-rebuild", "enable.auto.commit": False,
-                                   "isolation.level": "read_committed", "enable.partition.eof": True})
-                parts = list(reader.list_topics(OUT, 30).topics[OUT].partitions)
-                reader.assign([TopicPartition(OUT, p, 0) for p in parts])
-                totals, done = {}, set()
-                while len(done) < len(parts):
-                    m = reader.poll(1.0)
-                    if m is None:
-                        continue
-                    if m.error():
-                        if m.error().code() == KafkaError._PARTITION_EOF:
-                            done.add(m.partition())
-                        continue
-                    r = json.loads(m.value())
-                    totals[r["customer"]] = int(Decimal(str(r["total"])) * 100)
-                reader.close()
+                BOOTSTRAP, OUTPUT, totals = B, OUT, {}
+                %s
                 config = {"bootstrap.servers": B, "group.id": GROUP, "isolation.level": "read_committed",
                           "enable.auto.commit": False, "auto.offset.reset": "earliest"}
                 if %s:
@@ -79,7 +92,7 @@ public final class ChaosPrograms {
                                                          consumer.consumer_group_metadata(), 30)
                     producer.commit_transaction(30)
                     totals = after
-                """.formatted(staticMember ? "True" : "False", kills, SIGNAL);
+                """.formatted(REBUILD_TOTALS.strip(), staticMember ? "True" : "False", kills, SIGNAL);
     }
 
     /**
