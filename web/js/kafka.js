@@ -111,7 +111,11 @@ function drawLanes(partitions, group) {
     const head = el('div', 'lane-head');
     head.append(el('strong', null, `P${p.partition}`));
     head.append(el('span', 'lane-facts',
-      ` leader ${p.leader} · ISR [${p.isr.join(',')}] · offsets ${p.logStartOffset}–${Math.max(p.highWatermark - 1, p.logStartOffset)}`
+      ` leader ${p.leader} · ISR [${p.isr.join(',')}] · `
+      // An empty partition holds no offsets: "0–0" would read like one record at offset 0.
+      + (p.highWatermark > p.logStartOffset
+        ? `offsets ${p.logStartOffset}–${p.highWatermark - 1} (${p.highWatermark - p.logStartOffset} offsets)`
+        : `empty (next offset ${p.highWatermark})`)
       + ` · end ${p.highWatermark}` + (p.lastStableOffset < p.highWatermark ? ` · last stable ${p.lastStableOffset} (open transaction)` : '')));
     if (group) {
       head.append(el('span', 'lane-group', committed

@@ -43,6 +43,8 @@ class KafkaLogJourneyTest {
             String consume = program(lab, "# consume.py");
 
             lab.python("make_topic.py", makeTopic, "");
+            await("an empty partition says so").atMost(PATIENCE).until(() -> Browser.text(lab.browser,
+                    ".lane[data-partition='2'] .lane-facts").contains("empty (next offset 0)"));
             lab.python("produce.py", produce, "");
             for (int partition = 0; partition < 3; partition++) {
                 String lane = ".lane[data-partition='" + partition + "'] .cell";
