@@ -114,7 +114,7 @@ function drawLanes(partitions, group) {
       ` leader ${p.leader} · ISR [${p.isr.join(',')}] · `
       // An empty partition holds no offsets: "0–0" would read like one record at offset 0.
       + (p.highWatermark > p.logStartOffset
-        ? `offsets ${p.logStartOffset}–${p.highWatermark - 1} (${p.highWatermark - p.logStartOffset} offsets)`
+        ? `offsets ${p.logStartOffset}–${p.highWatermark - 1}`
         : `empty (next offset ${p.highWatermark})`)
       + ` · end ${p.highWatermark}` + (p.lastStableOffset < p.highWatermark ? ` · last stable ${p.lastStableOffset} (open transaction)` : '')));
     if (group) {
