@@ -64,7 +64,7 @@ class NoviceReferenceSolutionsTest {
         Report report = lab.check(topic, group);
         assertTrue(report.passed(), NoviceLab.describe(report));
         assertEquals(List.of(topic + " has 3 partitions"), NoviceLab.line(report, "partitions").evidence());
-        assertTrue(NoviceLab.line(report, "keys").evidence().get(0).startsWith("12 records, 4 keys: cust-0 → p"),
+        assertTrue(NoviceLab.line(report, "keys").evidence().get(0).startsWith("12 records, 4 keys: customer-0 → p"),
                 NoviceLab.describe(report));
         assertTrue(NoviceLab.line(report, "group-earliest").evidence().get(1)
                 .equals("the lab saw the group read every partition from its first record"), NoviceLab.describe(report));
