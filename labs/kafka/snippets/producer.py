@@ -9,6 +9,6 @@ producer = KafkaProducer(
 for i in range(5):
     event = {"order_id": i, "amount": 10 * i, "event_time": time.time()}
     # The key decides the partition, so all events for one customer keep order.
-    producer.send("orders", key=f"customer-{i % 3}", value=event)
+    producer.send("orders", key=f"cust-{i % 2}", value=event)
 producer.flush()
 print("produced 5 events")
