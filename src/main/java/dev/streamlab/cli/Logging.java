@@ -23,6 +23,9 @@ final class Logging {
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.FetchCollector", "error");
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils", "error");
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.Metadata", "error");
+            // Two clients asking for the group coordinator at once on a fresh broker both make it create
+            // __consumer_offsets; the second attempt is logged as a failed creation although the topic is there.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.server.DefaultAutoTopicCreationManager", "error");
             // Formatting new storage is logged as a warning; for the lab it is the normal first start.
             setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
             // Restarting on an existing data directory, the node's ControllerRegistrationManager may send its
