@@ -17,6 +17,7 @@ const connection = live();
 const page = {
   topic: null,
   group: null,
+  groupChosen: false, // the learner picked the group (or started a consumer in it): keep it while Kafka catches up
   topicSub: null,
   groupSub: null,
   recordSubs: [],
@@ -69,6 +70,7 @@ function selectTopic(topic) {
   const kcat = $('kcat-command');
   kcat.textContent = `kcat -b ${kcat.dataset.bootstrap} -t ${topic} -K: -P`;
   page.keysByPartition.clear();
+  page.groupChosen = false; // a new topic shows the first group that reads it
   page.topicSub?.close();
   showAnatomy();
   const state = keyedState(renderTopic);
@@ -91,8 +93,12 @@ function renderTopic(entries) {
     .sort((a, b) => a.partition - b.partition);
   const groups = [...entries.entries()].filter(([k]) => k.startsWith('group:')).map(([, v]) => v);
   const groupIds = groups.map((g) => g.groupId).sort();
-  fillSelect($('group-select'), groupIds, page.group, 'no group reads this topic yet');
-  if ((!page.group || !groupIds.includes(page.group)) && groupIds.length) selectGroup(groupIds[0]);
+  // A group the learner chose (or just started a consumer in) stays chosen before Kafka lists it on this topic;
+  // otherwise the first group that reads the topic is shown.
+  const chosen = page.groupChosen && page.group && !groupIds.includes(page.group);
+  fillSelect($('group-select'), chosen ? [...groupIds, page.group].sort() : groupIds, page.group,
+    'no group reads this topic yet');
+  if (!chosen && (!page.group || !groupIds.includes(page.group)) && groupIds.length) selectGroup(groupIds[0]);
   const group = groups.find((g) => g.groupId === page.group) || null;
   drawLanes(partitions, group);
   const transactions = [...entries.entries()].filter(([k]) => k.startsWith('tx:')).map(([, t]) => el('li', null,
@@ -156,9 +162,10 @@ function drawLanes(partitions, group) {
 }
 
 // ---------- group: members, events, lag chart ----------
-$('group-select').addEventListener('change', (e) => e.target.value && selectGroup(e.target.value));
+$('group-select').addEventListener('change', (e) => e.target.value && selectGroup(e.target.value, true));
 
-function selectGroup(group) {
+function selectGroup(group, chosen = false) {
+  page.groupChosen = chosen;
   if (page.group === group) return;
   page.group = group;
   $('group-select').value = group;
@@ -454,7 +461,7 @@ $('consumer-start').addEventListener('submit', async (e) => {
     { topic: page.topic, recordsPerSecond: Number($('consumer-rate').value || 0) });
   say(out, result.ok ? 'ok' : 'error', result.ok
     ? `Started ${result.body.id} in group ${group}. Watch the group share the partitions.` : result.error);
-  if (result.ok) selectGroup(group);
+  if (result.ok) selectGroup(group, true);
 });
 
 // Keyed by consumer id: the Pause and Stop buttons stay the same elements while the counts update several times a

@@ -74,8 +74,12 @@ class KafkaLogJourneyTest {
             await("the consumer is paused").atMost(PATIENCE)
                     .until(() -> Browser.text(lab.browser, "#consumers").contains("paused (lag grows)"));
             lab.python("produce.py", produce, "");
+            assertEquals("watchers", new Select(lab.browser.findElement(By.id("group-select")))
+                    .getFirstSelectedOption().getText(), "the page shows the group the consumer was started in");
             await("the paused group's lag grows").atMost(PATIENCE)
                     .until(() -> Browser.text(lab.browser, "#group-summary").contains("total lag 6"));
+            assertTrue(Browser.text(lab.browser, "#group-members").contains("reads P0, P1, P2"),
+                    "the paused member still holds its partitions: " + Browser.text(lab.browser, "#group-members"));
             assertEquals("6", Browser.text(lab.browser, "#consumers tr td:nth-child(4)"), "paused: it read nothing more");
             lab.lessonShown("chapter-2-kafka");
             assertEquals(List.of(), lab.alarmingOutput(), "the lab's terminal stays quiet");
