@@ -43,7 +43,7 @@ class BatchVsStreamJourneyTest {
             assertTrue(Browser.text(lab.browser, "#bs-stale").startsWith("⚠ Stale by 1 record"),
                     Browser.text(lab.browser, "#bs-stale"));
             assertEquals("10", Browser.text(lab.browser, "#bs-batch-records"), "the batch's answer stays as it ran");
-            lab.lessonShown("chapter-1-batch-vs-stream");
+            lab.lessonShown("chapter-1-batch-vs-stream", "#bs-stale");
             assertEquals(java.util.List.of(), lab.alarmingOutput(), "the lab's terminal stays quiet");
         }
     }

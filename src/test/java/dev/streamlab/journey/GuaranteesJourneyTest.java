@@ -46,7 +46,7 @@ class GuaranteesJourneyTest {
             assertEquals("0", cell(lab, EOS, "duplicated"));
             assertTrue(Browser.text(lab.browser, ".worker[data-mode='" + ALO + "'] .worker-lesson").contains("duplicates"));
             assertTrue(Browser.text(lab.browser, ".worker[data-mode='" + AMO + "'] .worker-lesson").contains("lost"));
-            lab.lessonShown("chapter-4-guarantees");
+            lab.lessonShown("chapter-4-guarantees", "#results");
             assertEquals(List.of(), lab.alarmingOutput(), "the lab's terminal stays quiet");
         }
     }

@@ -81,7 +81,7 @@ class KafkaLogJourneyTest {
             assertTrue(Browser.text(lab.browser, "#group-members").contains("reads P0, P1, P2"),
                     "the paused member still holds its partitions: " + Browser.text(lab.browser, "#group-members"));
             assertEquals("6", Browser.text(lab.browser, "#consumers tr td:nth-child(4)"), "paused: it read nothing more");
-            lab.lessonShown("chapter-2-kafka");
+            lab.lessonShown("chapter-2-kafka", "#consumers");
             assertEquals(List.of(), lab.alarmingOutput(), "the lab's terminal stays quiet");
         }
     }

@@ -57,11 +57,13 @@ final class NewcomerLab implements AutoCloseable {
     }
 
     /**
-     * The lesson is on the page: keeps a screenshot of it (target/screenshots/NAME.png) and the wall time since the
+     * The lesson ({@code lessonCss}) is on the page: keeps a screenshot of it (target/screenshots/NAME.png) and the wall time since the
      * page was opened (target/journey-times.txt), for the closing notes; a measurement, never an assertion.
      */
-    void lessonShown(String name) {
+    void lessonShown(String name, String lessonCss) {
         double seconds = (System.nanoTime() - openedAt) / 1e9;
+        // The picture is of the lesson itself, where a person's eyes are, not of wherever the page happens to be.
+        browser.executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", lessonCss);
         try {
             Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
             Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));

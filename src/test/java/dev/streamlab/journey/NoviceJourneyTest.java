@@ -64,7 +64,7 @@ class NoviceJourneyTest {
             assertEquals("All 4 requirements pass. Well done!", Browser.text(lab.browser, "#check-summary"));
             String validate = lab.code("Check your work", "command line");
             assertTrue(validate.contains("validate novice --lab http://127.0.0.1:" + lab.port), validate);
-            lab.lessonShown("novice-challenge");
+            lab.lessonShown("novice-challenge", "#check-results");
             assertEquals(List.of(), lab.alarmingOutput(), "the lab's terminal stays quiet");
         }
     }
