@@ -23,6 +23,9 @@ import static j2html.TagCreator.title;
 
 /** The frame every page shares: head, header with the lab's name, the page's content, one optional ES module. */
 public final class Frame {
+    private static final List<String> STYLESHEETS =
+            List.of("streamlab.css", "layout.css", "time.css", "kafka.css", "guarantees.css", "present.css");
+
     private Frame() {
     }
 
@@ -41,7 +44,8 @@ public final class Frame {
                         meta().withCharset("utf-8"),
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                         title(pageTitle + " · Streamlab"),
-                        link().withRel("stylesheet").withHref("/web/css/streamlab.css"),
+                        // Tokens and shared components first, then each part's own rules, which may override them.
+                        each(STYLESHEETS, sheet -> link().withRel("stylesheet").withHref("/web/css/" + sheet)),
                         link().withRel("icon").withType("image/svg+xml").withHref("/web/img/favicon.svg"),
                         // Every page says when the lab or Kafka is unreachable; status.js shares the page's one WebSocket.
                         script().withType("module").withSrc("/web/js/status.js"),
