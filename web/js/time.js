@@ -6,8 +6,9 @@ import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
 import { html, svg, render, repeat, nothing } from './render.js';
+// d3's UMD build sets globalThis.d3: its UTC time scale gives the axis its round ticks.
+import '/webjars/d3/7.9.0/dist/d3.min.js';
 
-const MAX_EVENT_ROWS = 30;
 // A pipeline on a learner's topic runs as long as they produce: the page keeps only the newest events, windows and
 // dropped events (and says so), so it stays fast and bounded however long it runs. ?keep=N (10..2000) lowers it.
 const KEEP = (() => {
@@ -29,6 +30,7 @@ const model = emptyModel();
 let runId = null;
 let stepsSub = null;
 let scenarioConfig = null;
+let scenarioExtent = null; // the loaded scenario's event-time span and keys: the axis and rows, fixed for its runs
 let playback = null;
 let source = { kind: 'playback' }; // or { kind: 'topic', topic }
 let pipelines = new Map();
@@ -67,6 +69,7 @@ function trim() {
 const state = keyedState((entries) => {
   playback = entries.get('state') || null;
   scenarioConfig = entries.get('config') || scenarioConfig;
+  scenarioExtent = entries.get('extent') || null;
   if (!playback) {
     tell('No scenario loaded: pick one and press Load.');
     return;
@@ -130,6 +133,7 @@ function startRun(id) {
   runId = id;
   stepsSub?.close();
   Object.assign(model, emptyModel());
+  resetFrame();
   schedule();
   stepsSub = connection.subscribe({ subject: 'steps', run: id }, {
     resync() {
@@ -341,76 +345,231 @@ function draw() {
     : 'Watermark: none yet (no event seen)';
 }
 
-// Drawn with lit-html: the same marks stay the same elements from frame to frame (keyed by event number, window and
-// dropped-event number), so a keyboard user's focus on a mark survives every step.
+// ---------- the picture's frame: time axis and key rows, fixed for a run ----------
+// Ticks come from d3's UTC time scale made nice over the whole scenario (its events and the windows they fall in,
+// sent with the playback as its extent), so they fall on round times (1, 2, 5, 10, 15, 30 s/min/h…) and stay put
+// while stepping. A pipeline on a learner's topic has no whole extent: its domain grows only when a time falls
+// outside it, and then by whole tick intervals, so what is drawn does not drift with every event.
+const LAYOUT = { right: 56, top: 34, lane: 18, subRow: 26, pad: 6, footerLine: 18 };
+const MAX_LANES = 3; // events of one key closer than a mark's width stack in up to three lanes, then overlap
+const MARK_GAP = 13; // px: two marks closer than this would hide each other
+const frame = emptyFrame();
+
+function emptyFrame() {
+  return {
+    width: 0, // the picture's width in px, measured once (and again on resize or presenter mode)
+    domain: null, // [from, to] in ms: nice, round ends
+    keys: [], // the rows, in a fixed order: the scenario's keys, then any new key in order of appearance
+    lanes: new Map(), // event index -> lane in its key's event track
+    subRows: new Map(), // window key -> sub-row in its key's window track
+  };
+}
+
+function resetFrame() {
+  Object.assign(frame, emptyFrame());
+}
+
+const d3 = () => globalThis.d3;
+const tickCount = () => Math.max(2, Math.round((frame.width - gutter() - LAYOUT.right) / 130));
+const gutter = () => Math.min(200, Math.max(72, 16 + 8 * Math.max(4, ...frame.keys.slice(0, 200).map((k) => k.length))));
+
+function niceDomain(from, to) {
+  const hi = to > from ? to : from + 1000;
+  return d3().scaleUtc().domain([from, hi]).nice(tickCount()).domain().map(Number);
+}
+
+// Makes the domain cover [from, to]: once from the extent, then only by whole tick intervals.
+function cover(from, to) {
+  if (!frame.domain) {
+    frame.domain = niceDomain(from, to);
+    return;
+  }
+  let [a, b] = frame.domain;
+  if (from >= a && to <= b) return;
+  const ticks = d3().scaleUtc().domain(frame.domain).ticks(tickCount()).map(Number);
+  const step = ticks.length > 1 ? ticks[1] - ticks[0] : b - a;
+  if (from < a) a -= Math.ceil((a - from) / step) * step;
+  if (to > b) b += Math.ceil((to - b) / step) * step;
+  frame.domain = niceDomain(a, b);
+  frame.lanes.clear(); // marks moved: their lanes are worked out again
+}
+
+// The label format follows the ticks d3 chose: whole minutes read 12:05, seconds 12:05:30, and a day is named when
+// the axis spans more than one.
+function tickFormat(ticks) {
+  const f = d3().utcFormat;
+  const spansDays = frame.domain[1] - frame.domain[0] > 86_400_000;
+  const seconds = ticks.some((t) => t % 60_000 !== 0);
+  return f(`${spansDays ? '%b %d ' : ''}%H:%M${seconds ? ':%S' : ''}`);
+}
+
+function currentWindowConfig() {
+  const config = source.kind === 'topic' ? pipelines.get(source.topic)?.config : scenarioConfig;
+  return config?.window || null;
+}
+
+// Sliding and tumbling windows have a fixed pattern: window n goes to sub-row n mod (size / slide), so windows in
+// one sub-row never overlap and a window keeps its sub-row from step to step. Sessions (and anything else) take
+// the lowest sub-row free of the key's other windows, once.
+function subRowOf(w, windowsOfKey, config) {
+  const k = wkey(w.domain, w.key, w);
+  let row = frame.subRows.get(k);
+  if (row !== undefined) return row;
+  const slide = config?.type === 'sliding' ? config.slideMs : config?.type === 'tumbling' ? config.sizeMs : null;
+  if (slide && config.sizeMs && w.end - w.start === config.sizeMs) {
+    const n = Math.ceil(config.sizeMs / slide);
+    row = ((Math.floor(w.start / slide) % n) + n) % n;
+  } else {
+    const taken = new Set();
+    for (const o of windowsOfKey) {
+      const r = frame.subRows.get(wkey(o.domain, o.key, o));
+      if (o !== w && r !== undefined && o.start < w.end && w.start < o.end) taken.add(r);
+    }
+    row = 0;
+    while (taken.has(row)) row += 1;
+  }
+  frame.subRows.set(k, row);
+  return row;
+}
+
+function minSubRows(config) {
+  return config?.type === 'sliding' && config.slideMs ? Math.ceil(config.sizeMs / config.slideMs) : 1;
+}
+
+// Drawn with lit-html: the same marks stay the same elements from frame to frame (keyed by event number and window),
+// so a keyboard user's focus on a mark survives every step. Each key has a row: its events on a track at their event
+// time, its windows below in sub-rows.
 function drawStage() {
   const host = $('stage');
   const eventWindows = [...model.windows.values()].filter((w) => w.domain === 'EVENT_TIME');
-  const times = [...model.events.map((e) => e.ts), ...eventWindows.flatMap((w) => [w.start, w.end])];
-  if (!times.length) {
+  if (!frame.domain && source.kind === 'playback' && scenarioExtent) {
+    frame.keys = [...scenarioExtent.keys];
+  }
+  for (const e of model.events) if (!frame.keys.includes(e.key)) frame.keys.push(e.key);
+  for (const w of eventWindows) if (!frame.keys.includes(w.key)) frame.keys.push(w.key);
+  if (!model.events.length && !eventWindows.length && !(source.kind === 'playback' && scenarioExtent)) {
     render(html`<p class="hint">Step or play to send the first event.</p>`, host);
     return;
   }
-  const width = Math.max(host.clientWidth || 900, 600);
-  const keys = [...new Set([...eventWindows.map((w) => w.key), ...model.events.map((e) => e.key)])].sort();
-  const bandH = 26;
-  const rowH = 14;
-  const left = 90;
-  const top = 20;
-  const windowsTop = top;
-  const eventsTop = windowsTop + keys.length * bandH + 16;
-  const shown = model.events.slice(-MAX_EVENT_ROWS);
-  const lateTop = eventsTop + Math.max(shown.length, 1) * rowH + 16;
-  const height = lateTop + 34;
-  let [min, max] = extent(times);
-  const pad = Math.max((max - min) * 0.05, 1000);
-  min -= pad;
-  max += pad;
-  const x = (t) => left + ((t - min) / (max - min)) * (width - left - 10);
-  const ticks = [0, 1, 2, 3, 4, 5, 6].map((i) => min + ((max - min) * i) / 6);
+  if (!frame.width) frame.width = Math.max(host.clientWidth || 900, 600);
+  const width = frame.width;
+  if (!frame.domain && source.kind === 'playback' && scenarioExtent) cover(scenarioExtent.fromMs, scenarioExtent.toMs);
+  const [lo, hi] = extent([...model.events.map((e) => e.ts), ...eventWindows.flatMap((w) => [w.start, w.end])]
+    .filter((t) => isFinite(t) && Math.abs(t) < 8.64e15));
+  if (lo <= hi) cover(lo, hi);
+
+  const left = gutter();
+  const scale = d3().scaleUtc().domain(frame.domain).range([left, width - LAYOUT.right]);
+  const x = (t) => scale(t);
+  const ticks = scale.ticks(tickCount()).map(Number);
+  const format = tickFormat(ticks);
+  const config = currentWindowConfig();
+  if (frame.subRows.size > 2 * KEEP) {
+    const present = new Set(eventWindows.map((w) => wkey(w.domain, w.key, w)));
+    for (const k of frame.subRows.keys()) if (!present.has(k)) frame.subRows.delete(k);
+  }
+
+  // Lanes and sub-rows, then each row's height from what it holds.
+  const windowsByKey = new Map(frame.keys.map((k) => [k, []]));
+  for (const w of eventWindows) windowsByKey.get(w.key).push(w);
+  const subRow = new Map();
+  const rows = new Map(frame.keys.map((k) => [k, { lanes: 1, subRows: minSubRows(config), placed: [] }]));
+  for (const w of eventWindows) {
+    const r = subRowOf(w, windowsByKey.get(w.key), config);
+    subRow.set(w, r);
+    const row = rows.get(w.key);
+    row.subRows = Math.max(row.subRows, r + 1);
+  }
+  for (const e of model.events) {
+    const row = rows.get(e.key);
+    let lane = frame.lanes.get(e.index);
+    if (lane === undefined) {
+      const cx = x(e.ts);
+      const taken = new Set(row.placed.filter((p) => Math.abs(p.x - cx) < MARK_GAP).map((p) => p.lane));
+      lane = 0;
+      while (taken.has(lane) && lane < MAX_LANES - 1) lane += 1;
+      frame.lanes.set(e.index, lane);
+    }
+    row.placed.push({ x: x(e.ts), lane });
+    row.lanes = Math.max(row.lanes, lane + 1);
+  }
+  if (frame.lanes.size > 2 * KEEP) {
+    const kept = new Set(model.events.map((e) => e.index));
+    for (const i of frame.lanes.keys()) if (!kept.has(i)) frame.lanes.delete(i);
+  }
+  let y = LAYOUT.top;
+  for (const key of frame.keys) {
+    const row = rows.get(key);
+    row.top = y;
+    row.windowsTop = y + LAYOUT.pad + row.lanes * LAYOUT.lane;
+    row.height = 2 * LAYOUT.pad + row.lanes * LAYOUT.lane + row.subRows * LAYOUT.subRow;
+    y += row.height;
+  }
+  const rowsBottom = y;
   const partitionLines = model.partitionWatermarks.size < 2 ? []
-    : [...model.partitionWatermarks].filter(([, w]) => isFinite(w) && shownWatermark(w) >= min && shownWatermark(w) <= max);
-  const combined = isFinite(model.watermark) && shownWatermark(model.watermark) >= min && shownWatermark(model.watermark) <= max;
+    : [...model.partitionWatermarks].filter(([, w]) => isFinite(w));
+  const height = rowsBottom + LAYOUT.pad + LAYOUT.footerLine * (1 + partitionLines.length) + LAYOUT.pad;
+
+  // A watermark beyond the axis (end of input moves it to the end of time) stands at the edge it passed.
+  const watermarkAt = (w) => Math.min(width - LAYOUT.right, Math.max(left, x(shownWatermark(w))));
+  const watermarkLabel = (xw, line, text, cls) => {
+    const toLeft = xw > width - LAYOUT.right - 170;
+    return svg`<text x=${toLeft ? xw - 5 : xw + 5} y=${rowsBottom + LAYOUT.pad + LAYOUT.footerLine * line + 13}
+      text-anchor=${toLeft ? 'end' : 'start'} class=${cls}>${text}</text>`;
+  };
 
   const windowMark = (w) => {
-    const row = keys.indexOf(w.key);
-    const x0 = Math.max(x(w.start), left);
-    const x1 = Math.min(x(w.end), width - 10);
-    return svg`<g class=${`window${w.fired ? ' fired' : ''}${w.purged ? ' purged' : ''}`} tabindex="0"
+    const row = rows.get(w.key);
+    const x0 = x(w.start) + 1;
+    const x1 = x(w.end) - 1;
+    const top = row.windowsTop + subRow.get(w) * LAYOUT.subRow + 2;
+    const label = `${w.count}${w.fired ? ` ✓${w.fired > 1 ? '×' + w.fired : ''}` : ''}`;
+    return svg`<g class=${`window${w.fired ? ' fired' : ' pending'}${w.purged ? ' purged' : ''}`} tabindex="0"
         aria-label=${`${w.key} window ${span(w)}: count ${w.count}. ${w.reason}`} data-window=${`${w.key}|${w.start}|${w.end}`}
-        data-count=${w.count} data-fired=${w.fired} @focus=${showReason}>
-      <rect x=${x0} y=${windowsTop + row * bandH + 2} width=${Math.max(x1 - x0, 2)} height=${bandH - 4} rx="3"></rect>
-      <text x=${x0 + 4} y=${windowsTop + row * bandH + 17} class="window-count">${w.count}${w.fired ? ` ✓${w.fired > 1 ? '×' + w.fired : ''}` : ''}</text>
+        data-count=${w.count} data-fired=${w.fired} data-sub-row=${subRow.get(w)} @focus=${showReason}>
+      <rect x=${x0} y=${top} width=${Math.max(x1 - x0, 2)} height=${LAYOUT.subRow - 4} rx="3"></rect>
+      <text x=${x0 + 6} y=${top + LAYOUT.subRow / 2 + 3} class="window-count">${label}</text>
       <title .textContent=${`${span(w)} count ${w.count} — ${w.reason}`}></title>
     </g>`;
   };
-  const eventMark = (e, i) => {
+  const eventMark = (e) => {
+    const row = rows.get(e.key);
     const cx = x(e.ts);
-    const cy = eventsTop + i * rowH + rowH / 2;
-    const mark = e.status === 'dropped' ? svg`<text x=${cx} y=${cy + 4} text-anchor="middle" class="mark">✕</text>`
+    const cy = row.top + LAYOUT.pad + frame.lanes.get(e.index) * LAYOUT.lane + LAYOUT.lane / 2;
+    const mark = e.status === 'dropped' ? svg`<text x=${cx} y=${cy + 5} text-anchor="middle" class="mark late-mark">✕</text>`
       : e.status === 'late' ? svg`<path d=${`M ${cx} ${cy - 6} L ${cx + 6} ${cy + 5} L ${cx - 6} ${cy + 5} Z`} class="mark"></path>`
-        : svg`<circle cx=${cx} cy=${cy} r="5" class="mark"></circle>`;
-    return svg`<g class=${`event ${e.status} k${keys.indexOf(e.key) % 6}`} tabindex="0"
+        : svg`<circle cx=${cx} cy=${cy} r="5.5" class="mark"></circle>`;
+    return svg`<g class=${`event ${e.status}`} tabindex="0"
         aria-label=${`event ${e.index + 1}: ${e.key} at ${clock(e.ts)}, partition ${e.partition}. ${e.reason}`}
         data-index=${e.index + 1} data-status=${e.status} data-key=${e.key} @focus=${showReason}>
       ${mark}<title .textContent=${`${e.key} at ${clock(e.ts)} — ${e.reason}`}></title>
     </g>`;
   };
-  render(html`<svg width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`} class="timeline">
-    ${ticks.map((t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${top - 6} y2=${height - 4} class="tick"></line>
-      <text x=${x(t)} y=${top - 8} class="tick-label" text-anchor="middle">${clock(t)}</text>`)}
-    ${keys.map((key, i) => svg`<text x="4" y=${windowsTop + i * bandH + 17} class="row-label">${key}</text>`)}
+  const combinedX = isFinite(model.watermark) ? watermarkAt(model.watermark) : null;
+  render(html`<svg width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`} class="timeline"
+      data-from=${frame.domain[0]} data-to=${frame.domain[1]}>
+    ${repeat(frame.keys, (k) => k, (key, i) => {
+      const row = rows.get(key);
+      return svg`<rect x="0" y=${row.top} width=${width} height=${row.height} class=${`key-row${i % 2 ? ' odd' : ''}`}
+          data-key=${key}></rect>
+        <text x="8" y=${row.top + LAYOUT.pad + LAYOUT.lane / 2 + 4} class="row-label" data-key=${key}>${key}</text>`;
+    })}
+    ${repeat(ticks, (t) => t, (t) => svg`<g class="axis-tick" data-ms=${t}>
+      <line x1=${x(t)} x2=${x(t)} y1=${LAYOUT.top - 6} y2=${rowsBottom} class="grid"></line>
+      <text x=${x(t)} y=${LAYOUT.top - 12} class="tick-label" text-anchor="middle">${format(new Date(t))}</text></g>`)}
     ${repeat(eventWindows, (w) => wkey(w.domain, w.key, w), windowMark)}
-    ${repeat(shown, (e) => e.index, eventMark)}
-    <text x="4" y=${lateTop + 18} class="row-label">late lane</text>
-    <rect x=${left} y=${lateTop} width=${width - left - 10} height="26" class="late-lane-band"></rect>
-    ${repeat(model.late, (l) => l.id, (l) => svg`<text x=${x(l.ts)} y=${lateTop + 18} text-anchor="middle" class="late-mark"
-        tabindex="0" aria-label=${`${l.key} at ${clock(l.ts)}: ${l.reason}`}>✕<title .textContent=${`${l.key} at ${clock(l.ts)} — ${l.reason}`}></title></text>`)}
-    ${partitionLines.map(([p, w]) => svg`<line x1=${x(shownWatermark(w))} x2=${x(shownWatermark(w))} y1=${top} y2=${height - 4}
-        class=${`watermark partition p${p % 6}${model.idle.has(p) ? ' idle' : ''}`}></line>`)}
-    ${combined ? svg`<line x1=${x(shownWatermark(model.watermark))} x2=${x(shownWatermark(model.watermark))} y1=${top} y2=${height - 4}
+    ${repeat(model.events, (e) => e.index, eventMark)}
+    ${partitionLines.map(([p, w], i) => {
+      const xw = watermarkAt(w);
+      const idle = model.idle.has(p);
+      return svg`<line x1=${xw} x2=${xw} y1=${LAYOUT.top} y2=${rowsBottom + LAYOUT.pad + LAYOUT.footerLine * (i + 1) + 4}
+          class=${`watermark partition${idle ? ' idle' : ''}`} data-partition=${p}></line>
+        ${watermarkLabel(xw, i + 1, `partition ${p}: ${watermarkClock(w)}${idle ? ' (idle)' : ''}`,
+          `partition-watermark-label${idle ? ' idle' : ''}`)}`;
+    })}
+    ${combinedX === null ? nothing : svg`<line x1=${combinedX} x2=${combinedX} y1=${LAYOUT.top} y2=${rowsBottom + LAYOUT.pad + 4}
         class="watermark combined" data-watermark=${model.watermark}></line>
-      <text x=${x(shownWatermark(model.watermark)) + 3} y=${height - 8} class="watermark-label">watermark ${watermarkClock(model.watermark)}</text>` : nothing}
+      ${watermarkLabel(combinedX, 0, `watermark ${watermarkClock(model.watermark)}`, 'watermark-label')}`}
   </svg>`, host);
 }
 
@@ -577,6 +736,8 @@ function fillConfig(config) {
 
 function togglePresenter() {
   const on = document.body.classList.toggle('presenter');
+  frame.width = 0;
+  frame.lanes.clear();
   $('presenter').setAttribute('aria-pressed', on ? 'true' : 'false');
   schedule();
 }
@@ -604,4 +765,8 @@ document.addEventListener('keydown', (e) => {
     action();
   }
 });
-window.addEventListener('resize', schedule);
+window.addEventListener('resize', () => {
+  frame.width = 0; // measured again: the tick count follows the width
+  frame.lanes.clear();
+  schedule();
+});

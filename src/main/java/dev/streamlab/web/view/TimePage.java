@@ -22,6 +22,7 @@ import static j2html.TagCreator.li;
 import static j2html.TagCreator.option;
 import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
+import static j2html.TagCreator.rawHtml;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.select;
 import static j2html.TagCreator.summary;
@@ -151,14 +152,38 @@ public final class TimePage {
     private static DomContent stage() {
         return section(
                 h2("Event time"),
-                p("Marks are events at their event time, stacked by arrival (newest lowest); ● on time (its window "
-                        + "had not fired), ▲ late but accepted (its window had fired), ✕ dropped to the late lane. Bands "
-                        + "are windows, filling as events land; a fired window "
-                        + "is outlined and shows its count. The vertical lines are the watermark: one per partition, "
-                        + "and the combined one in bold. Focus or hover any mark or band for the reason.").withClass("hint"),
+                p("One row per key: its events on top at their event time, its windows below (overlapping sliding "
+                        + "windows each in a sub-row of their own), filling as events land. The vertical lines are the "
+                        + "watermark. Focus or hover any mark or window for the reason.").withClass("hint"),
+                markLegend(),
                 div().withId("stage").withClass("stage").attr("role", "group").attr("aria-label", "event-time axis"),
                 p().withId("watermark-text").withClass("watermark-text").attr("aria-live", "polite")
         ).withId("stage-section");
+    }
+
+    /** What each mark means, drawn with the picture's own shapes and classes (time.css colours both alike). */
+    private static DomContent markLegend() {
+        return ul(
+                legendItem("<g class=\"event on-time\"><circle cx=\"12\" cy=\"9\" r=\"5.5\" class=\"mark\"/></g>",
+                        "on time (its window had not fired)"),
+                legendItem("<g class=\"event late\"><path d=\"M 12 3 L 18 14 L 6 14 Z\" class=\"mark\"/></g>",
+                        "late but counted (its window had fired; within the allowed lateness)"),
+                legendItem("<g class=\"event dropped\"><text x=\"12\" y=\"14\" text-anchor=\"middle\" "
+                        + "class=\"mark late-mark\">✕</text></g>", "dropped (too late: to the late side output)"),
+                legendItem("<g class=\"window pending\"><rect x=\"1\" y=\"2\" width=\"22\" height=\"14\" rx=\"3\"/></g>",
+                        "window pending: count so far"),
+                legendItem("<g class=\"window fired\"><rect x=\"1\" y=\"2\" width=\"22\" height=\"14\" rx=\"3\"/></g>",
+                        "window fired: count ✓ (✓×2: fired again)"),
+                legendItem("<line x1=\"12\" x2=\"12\" y1=\"0\" y2=\"18\" class=\"watermark combined\"/>",
+                        "watermark (where event time has surely got)"),
+                legendItem("<line x1=\"12\" x2=\"12\" y1=\"0\" y2=\"18\" class=\"watermark partition\"/>",
+                        "a partition's watermark (with two or more partitions)")
+        ).withClass("time-legend").attr("aria-label", "legend");
+    }
+
+    private static DomContent legendItem(String swatch, String meaning) {
+        return li(rawHtml("<svg class=\"swatch\" width=\"24\" height=\"18\" viewBox=\"0 0 24 18\" "
+                + "aria-hidden=\"true\">" + swatch + "</svg>"), text(" " + meaning));
     }
 
     private static DomContent results() {
