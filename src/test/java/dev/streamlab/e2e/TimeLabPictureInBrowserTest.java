@@ -1,7 +1,11 @@
 package dev.streamlab.e2e;
 
 import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.LabInBrowser;
+import dev.streamlab.testing.Names;
+import dev.streamlab.testing.TestBroker;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -139,6 +143,72 @@ class TimeLabPictureInBrowserTest extends LabInBrowser {
         }
         assertTrue(windows.stream().anyMatch(w -> !w.get("subRow").equals(windows.get(0).get("subRow"))),
                 "overlapping windows take sub-rows of their own");
+        browser.findElement(By.id("presenter")).click();
+        await().atMost(PATIENCE).until(() -> "true".equals(browser.findElement(By.id("presenter")).getDomAttribute("aria-pressed")));
+        screenshot("time-lab-sliding-presenter-mode.png");
+    }
+
+    @Test
+    void eachPartitionsWatermarkAndTheCombinedOneAreLabelledInTheTextColour() throws Exception {
+        load("idle-partition-stalls-watermark");
+        for (int step = 1; step <= 3; step++) {
+            browser.findElement(By.id("step")).click();
+            int expected = step;
+            await().atMost(PATIENCE).until(() -> marks() == expected);
+        }
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".timeline .partition-watermark-label")).size() == 2);
+        screenshot("time-lab-partitions.png");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> labels = (List<Map<String, Object>>) browser.executeScript("""
+                const text = getComputedStyle(document.body).color;
+                return [...document.querySelectorAll('.timeline .watermark-label, .timeline .partition-watermark-label')]
+                  .map((l) => { const r = l.getBoundingClientRect();
+                    return { text: l.textContent, fill: getComputedStyle(l).fill, body: text,
+                      left: r.left, right: r.right, top: r.top, bottom: r.bottom }; });""");
+        assertEquals(3, labels.size(), "the combined watermark and each partition's: " + labels);
+        assertTrue(labels.stream().anyMatch(l -> String.valueOf(l.get("text")).startsWith("watermark ")), labels.toString());
+        assertTrue(labels.stream().anyMatch(l -> String.valueOf(l.get("text")).startsWith("partition 0: ")), labels.toString());
+        assertTrue(labels.stream().anyMatch(l -> String.valueOf(l.get("text")).startsWith("partition 1: ")), labels.toString());
+        for (Map<String, Object> l : labels) {
+            assertEquals(l.get("body"), l.get("fill"), "a watermark label in the page's text colour: " + l);
+            for (Map<String, Object> o : labels) {
+                assertFalse(o != l && overlaps(l, o), "labels apart: " + l + " and " + o);
+            }
+        }
+    }
+
+    @Test
+    void onALearnersTopicTheAxisOnlyGrowsWhenAnEventFallsOutsideItAndThenByRoundSteps() {
+        String topic = Names.unique("axis-orders");
+        Kafka.createTopic(TestBroker.bootstrapServers(), topic, 1);
+        browser.manage().window().setSize(new Dimension(1400, 900));
+        browser.get(lab.url("/time"));
+        await().atMost(PATIENCE).until(() -> text("#pipeline-topic").contains(topic));
+        browser.executeScript("document.getElementById('pipeline-topic').value = arguments[0]", topic);
+        browser.findElement(By.cssSelector("#pipeline-form button[type=submit]")).click();
+        await().atMost(PATIENCE).until(() -> text("#pipeline-result").startsWith("Running on " + topic));
+
+        produce(topic, "cust-1", "12:00:05");
+        produce(topic, "cust-2", "12:00:40");
+        await().atMost(PATIENCE).until(() -> marks() == 2);
+        List<Map<String, Object>> first = ticks();
+        produce(topic, "cust-1", "12:00:20");
+        await().atMost(PATIENCE).until(() -> marks() == 3);
+        assertEquals(first, ticks(), "an event inside the axis moves nothing");
+
+        produce(topic, "cust-3", "12:30:00");
+        await().atMost(PATIENCE).until(() -> marks() == 4);
+        List<Map<String, Object>> grown = ticks();
+        long interval = ms(grown.get(1)) - ms(grown.get(0));
+        assertTrue(ROUND.contains(interval), "still round ticks, every " + interval + " ms: " + grown);
+        assertTrue(grown.stream().allMatch(t -> ms(t) % interval == 0), grown.toString());
+        assertTrue(ms(grown.get(grown.size() - 1)) >= Instant.parse("2026-11-25T12:30:00Z").toEpochMilli(), grown.toString());
+    }
+
+    private static void produce(String topic, String key, String time) {
+        long seconds = Instant.parse("2026-11-25T" + time + "Z").getEpochSecond();
+        Kafka.produce(TestBroker.bootstrapServers(), topic, List.of(new ProducerRecord<>(topic, key,
+                "{\"key\": \"" + key + "\", \"event_time\": " + seconds + ", \"value\": 1}")));
     }
 
     /** The picture as a person sees it, kept as evidence under target/screenshots. */

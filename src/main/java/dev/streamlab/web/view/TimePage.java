@@ -165,19 +165,19 @@ public final class TimePage {
     private static DomContent markLegend() {
         return ul(
                 legendItem("<g class=\"event on-time\"><circle cx=\"12\" cy=\"9\" r=\"5.5\" class=\"mark\"/></g>",
-                        "on time (its window had not fired)"),
+                        "on time"),
                 legendItem("<g class=\"event late\"><path d=\"M 12 3 L 18 14 L 6 14 Z\" class=\"mark\"/></g>",
-                        "late but counted (its window had fired; within the allowed lateness)"),
+                        "late but counted (its window had fired)"),
                 legendItem("<g class=\"event dropped\"><text x=\"12\" y=\"14\" text-anchor=\"middle\" "
-                        + "class=\"mark late-mark\">✕</text></g>", "dropped (too late: to the late side output)"),
+                        + "class=\"mark late-mark\">✕</text></g>", "dropped (to the late side output)"),
                 legendItem("<g class=\"window pending\"><rect x=\"1\" y=\"2\" width=\"22\" height=\"14\" rx=\"3\"/></g>",
                         "window pending: count so far"),
                 legendItem("<g class=\"window fired\"><rect x=\"1\" y=\"2\" width=\"22\" height=\"14\" rx=\"3\"/></g>",
-                        "window fired: count ✓ (✓×2: fired again)"),
+                        "window fired: count ✓"),
                 legendItem("<line x1=\"12\" x2=\"12\" y1=\"0\" y2=\"18\" class=\"watermark combined\"/>",
-                        "watermark (where event time has surely got)"),
+                        "watermark"),
                 legendItem("<line x1=\"12\" x2=\"12\" y1=\"0\" y2=\"18\" class=\"watermark partition\"/>",
-                        "a partition's watermark (with two or more partitions)")
+                        "a partition's watermark")
         ).withClass("time-legend").attr("aria-label", "legend");
     }
 
