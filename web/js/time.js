@@ -445,8 +445,13 @@ function drawStage() {
   if (!frame.domain && source.kind === 'playback' && scenarioExtent) {
     frame.keys = [...scenarioExtent.keys];
   }
-  for (const e of model.events) if (!frame.keys.includes(e.key)) frame.keys.push(e.key);
-  for (const w of eventWindows) if (!frame.keys.includes(w.key)) frame.keys.push(w.key);
+  const known = new Set(frame.keys);
+  for (const item of [...model.events, ...eventWindows]) {
+    if (!known.has(item.key)) {
+      known.add(item.key);
+      frame.keys.push(item.key);
+    }
+  }
   if (!model.events.length && !eventWindows.length && !(source.kind === 'playback' && scenarioExtent)) {
     render(html`<p class="hint">Step or play to send the first event.</p>`, host);
     return;
@@ -510,8 +515,11 @@ function drawStage() {
     : [...model.partitionWatermarks].filter(([, w]) => isFinite(w));
   const height = rowsBottom + LAYOUT.pad + LAYOUT.footerLine * (1 + partitionLines.length) + LAYOUT.pad;
 
-  // A watermark beyond the axis (end of input moves it to the end of time) stands at the edge it passed.
+  // A watermark beyond the axis (end of input moves it to the end of time) stands at the edge it passed, and its
+  // label points the way (◂ before the axis, ▸ after it).
   const watermarkAt = (w) => Math.min(width - LAYOUT.right, Math.max(left, x(shownWatermark(w))));
+  const pointed = (w, text) => (shownWatermark(w) < frame.domain[0] ? `◂ ${text}`
+    : shownWatermark(w) > frame.domain[1] ? `${text} ▸` : text);
   const watermarkLabel = (xw, line, text, cls) => {
     const toLeft = xw > width - LAYOUT.right - 170;
     return svg`<text x=${toLeft ? xw - 5 : xw + 5} y=${rowsBottom + LAYOUT.pad + LAYOUT.footerLine * line + 13}
@@ -564,12 +572,12 @@ function drawStage() {
       const idle = model.idle.has(p);
       return svg`<line x1=${xw} x2=${xw} y1=${LAYOUT.top} y2=${rowsBottom + LAYOUT.pad + LAYOUT.footerLine * (i + 1) + 4}
           class=${`watermark partition${idle ? ' idle' : ''}`} data-partition=${p}></line>
-        ${watermarkLabel(xw, i + 1, `partition ${p}: ${watermarkClock(w)}${idle ? ' (idle)' : ''}`,
+        ${watermarkLabel(xw, i + 1, pointed(w, `partition ${p}: ${watermarkClock(w)}${idle ? ' (idle)' : ''}`),
           `partition-watermark-label${idle ? ' idle' : ''}`)}`;
     })}
     ${combinedX === null ? nothing : svg`<line x1=${combinedX} x2=${combinedX} y1=${LAYOUT.top} y2=${rowsBottom + LAYOUT.pad + 4}
         class="watermark combined" data-watermark=${model.watermark}></line>
-      ${watermarkLabel(combinedX, 0, `watermark ${watermarkClock(model.watermark)}`, 'watermark-label')}`}
+      ${watermarkLabel(combinedX, 0, pointed(model.watermark, `watermark ${watermarkClock(model.watermark)}`), 'watermark-label')}`}
   </svg>`, host);
 }
 

@@ -200,6 +200,8 @@ public final class TimePage {
                 h3("What happened, step by step"),
                 output().withId("last-step").withClass("message").attr("role", "status"),
                 ul().withId("step-log").withClass("events")
+                        // it scrolls: focusable, so a keyboard user can scroll it too
+                        .attr("tabindex", "0").attr("aria-label", "steps so far, newest first")
         ).withId("results-section");
     }
 }
