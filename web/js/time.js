@@ -357,7 +357,7 @@ const frame = emptyFrame();
 
 function emptyFrame() {
   return {
-    width: 0, // the picture's width in px, measured once (and again on resize or presenter mode)
+    width: 0, // the picture's width in px, measured once (and again on resize)
     domain: null, // [from, to] in ms: nice, round ends
     keys: [], // the rows, in a fixed order: the scenario's keys, then any new key in order of appearance
     lanes: new Map(), // event index -> lane in its key's event track
@@ -692,7 +692,6 @@ $('step').addEventListener('click', () => act('/api/playback/step'));
 $('step-back').addEventListener('click', () => act('/api/playback/back'));
 $('restart').addEventListener('click', () => act('/api/playback/restart'));
 $('speed').addEventListener('change', () => { if (playback?.playing) act('/api/playback/play', { speed: Number($('speed').value) }); });
-$('presenter').addEventListener('click', togglePresenter);
 $('inject-form').addEventListener('submit', (e) => {
   e.preventDefault();
   act('/api/playback/inject', { key: $('inject-key').value, lateByMs: Number($('inject-late').value) * 1000 });
@@ -742,14 +741,6 @@ function fillConfig(config) {
   $('cfg-idleness').value = s(config.idlenessMs);
 }
 
-function togglePresenter() {
-  const on = document.body.classList.toggle('presenter');
-  frame.width = 0;
-  frame.lanes.clear();
-  $('presenter').setAttribute('aria-pressed', on ? 'true' : 'false');
-  schedule();
-}
-
 // The page-wide keys give way to the focused control: in a field or a list every key is the control's own (arrows
 // move within the scenario list), and Space on any control presses that control only. A focused mark on the chart
 // is not a control: there the keys step, play and pause.
@@ -765,7 +756,6 @@ document.addEventListener('keydown', (e) => {
     ArrowRight: () => act('/api/playback/step'),
     ArrowLeft: () => act('/api/playback/back'),
     r: () => act('/api/playback/restart'),
-    p: togglePresenter,
   };
   const action = keys[e.key] || keys[e.key.toLowerCase?.()];
   if (action) {

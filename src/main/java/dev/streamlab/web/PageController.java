@@ -12,9 +12,11 @@ import dev.streamlab.web.view.HomePage;
 import dev.streamlab.web.view.KafkaPage;
 import dev.streamlab.web.view.TimePage;
 import dev.streamlab.web.view.NotFoundPage;
+import dev.streamlab.web.view.PresentPage;
 import io.javalin.http.Context;
 
 import java.util.List;
+import java.util.Set;
 
 
 /** Server-rendered pages: picks the page, hands it records, writes the HTML. */
@@ -38,20 +40,39 @@ final class PageController {
                     List.of("batch-stream.js")));
             return;
         }
+        String query = ctx.queryString() == null ? "" : ctx.queryString();
         if (chapter.id().equals("time")) {
-            ctx.html(TimePage.render(chapter, parts, lab.time().playback().catalog().entries().stream()
-                    .map(e -> new TimePage.ScenarioChoice(e.id(), e.title())).toList()));
+            ctx.html(TimePage.render(chapter, parts, scenarios(), ctx.queryParam("scenario"), query));
             return;
         }
         if (chapter.id().equals("guarantees")) {
-            ctx.html(GuaranteesPage.render(chapter, parts, lab.broker().bootstrapServers()));
+            ctx.html(GuaranteesPage.render(chapter, parts, lab.broker().bootstrapServers(), query));
             return;
         }
         if (chapter.id().equals("kafka")) {
-            ctx.html(KafkaPage.render(chapter, parts, lab.broker().bootstrapServers()));
+            ctx.html(KafkaPage.render(chapter, parts, lab.broker().bootstrapServers(), query));
             return;
         }
         ctx.html(ComingSoonPage.render("Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
+    }
+
+    /** The chapters whose lab has a presenter view (at /present + the chapter's path). */
+    static final Set<String> PRESENTABLE = java.util.Set.of("time", "kafka", "guarantees");
+
+    /** The presenter view of a chapter's lab: the lab alone, full screen, for a room. */
+    void present(Context ctx, Chapter chapter) {
+        String bootstrap = lab.broker().bootstrapServers();
+        ctx.html(switch (chapter.id()) {
+            case "time" -> PresentPage.time(chapter, scenarios(), ctx.queryParam("scenario"));
+            case "kafka" -> PresentPage.kafka(chapter, bootstrap);
+            case "guarantees" -> PresentPage.guarantees(chapter, bootstrap);
+            default -> throw new IllegalArgumentException("no presenter view for " + chapter.id());
+        });
+    }
+
+    private List<TimePage.ScenarioChoice> scenarios() {
+        return lab.time().playback().catalog().entries().stream()
+                .map(e -> new TimePage.ScenarioChoice(e.id(), e.title())).toList();
     }
 
     /** The page after a chapter: the next chapter, after the last one the first challenge, else home. */

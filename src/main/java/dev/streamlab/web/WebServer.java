@@ -7,6 +7,7 @@ import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.live.LiveEndpoint;
 import dev.streamlab.web.live.LiveJson;
+import dev.streamlab.web.view.PresentPage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -129,6 +130,9 @@ public final class WebServer implements AutoCloseable {
             });
             for (Chapter chapter : lab.quest().chapters()) {
                 config.routes.get(chapter.path(), ctx -> pages.chapter(ctx, chapter));
+                if (PageController.PRESENTABLE.contains(chapter.id())) {
+                    config.routes.get(PresentPage.path(chapter), ctx -> pages.present(ctx, chapter));
+                }
             }
             for (Challenge challenge : lab.quest().challenges()) {
                 config.routes.get(challenge.path(), ctx -> pages.challenge(ctx, challenge));

@@ -79,9 +79,6 @@ class TimeLabInBrowserTest extends LabInBrowser {
         keys.sendKeys(Keys.ARROW_LEFT).perform();
         await().atMost(PATIENCE).until(() -> position() == 1);
 
-        browser.findElement(By.tagName("body")).click();
-        keys.sendKeys("p").perform();
-        assertTrue(browser.findElement(By.tagName("body")).getDomAttribute("class").contains("presenter"));
 
         // Tab to the Step button and press Enter, as a keyboard user would.
         browser.executeScript("document.getElementById('pause').focus()");

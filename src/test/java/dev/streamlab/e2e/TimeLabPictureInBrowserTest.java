@@ -143,9 +143,6 @@ class TimeLabPictureInBrowserTest extends LabInBrowser {
         }
         assertTrue(windows.stream().anyMatch(w -> !w.get("subRow").equals(windows.get(0).get("subRow"))),
                 "overlapping windows take sub-rows of their own");
-        browser.findElement(By.id("presenter")).click();
-        await().atMost(PATIENCE).until(() -> "true".equals(browser.findElement(By.id("presenter")).getDomAttribute("aria-pressed")));
-        screenshot("time-lab-sliding-presenter-mode.png");
     }
 
     @Test

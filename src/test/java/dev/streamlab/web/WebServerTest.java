@@ -95,6 +95,22 @@ class WebServerTest {
     }
 
     @Test
+    void eachLiveLabLinksToItsPresenterViewWhichIsTheLabAloneWithoutTheSiteAroundIt() {
+        try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
+            for (String chapter : new String[] {"/time", "/kafka", "/guarantees"}) {
+                assertTrue(Http.get(lab.url(chapter)).body().contains("href=\"/present" + chapter + "\""), chapter + " links it");
+                HttpResponse<String> present = Http.get(lab.url("/present" + chapter));
+                assertEquals(200, present.statusCode(), chapter);
+                assertTrue(present.body().contains("class=\"present present-"), chapter);
+                assertFalse(present.body().contains("site-header"), chapter + "'s presenter view has no site header");
+            }
+            assertTrue(Http.get(lab.url("/time?scenario=late-within-lateness")).body()
+                    .contains("href=\"/present/time?scenario=late-within-lateness\""), "the link keeps the scenario");
+            assertEquals(404, Http.get(lab.url("/present/batch-vs-stream")).statusCode(), "no live lab to present there");
+        }
+    }
+
+    @Test
     void anUnknownApiPathIsAJson404AndAnUnknownPageAnHtml404() throws Exception {
         try (Lab lab = new Lab(TestBroker.bootstrapServers())) {
             HttpResponse<String> api = Http.get(lab.url("/api/nope"));

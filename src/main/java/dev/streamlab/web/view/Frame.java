@@ -10,7 +10,6 @@ import static j2html.TagCreator.body;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.document;
 import static j2html.TagCreator.footer;
-import static j2html.TagCreator.head;
 import static j2html.TagCreator.header;
 import static j2html.TagCreator.html;
 import static j2html.TagCreator.link;
@@ -40,16 +39,7 @@ public final class Frame {
     /** Like {@link #render(String, String, DomContent...)} with several ES modules, loaded in order. */
     public static String render(String pageTitle, List<String> modules, DomContent... content) {
         return document(html(
-                head(
-                        meta().withCharset("utf-8"),
-                        meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
-                        title(pageTitle + " · Streamlab"),
-                        // Tokens and shared components first, then each part's own rules, which may override them.
-                        each(STYLESHEETS, sheet -> link().withRel("stylesheet").withHref("/web/css/" + sheet)),
-                        link().withRel("icon").withType("image/svg+xml").withHref("/web/img/favicon.svg"),
-                        // Every page says when the lab or Kafka is unreachable; status.js shares the page's one WebSocket.
-                        script().withType("module").withSrc("/web/js/status.js"),
-                        each(modules, module -> script().withType("module").withSrc("/web/js/" + module))),
+                head(pageTitle, modules),
                 body(
                         header(nav(a(span("Streamlab").withClass("brand")).withHref("/"))).withClass("site-header"),
                         div().withId("live-banner").withClass("live-banner").attr("role", "status").attr("hidden", "hidden"),
@@ -57,5 +47,32 @@ public final class Frame {
                         footer("A real Kafka broker, a stream processor you can watch, and challenges that check themselves.")
                                 .withClass("site-footer"))
         ).withLang("en"));
+    }
+
+    /**
+     * A page that is nothing but its content, for projecting: the same head (stylesheets, status, modules), no site
+     * header or footer, and a body class that scopes the view's own rules (present.css) to it alone.
+     */
+    public static String bare(String pageTitle, String bodyClass, List<String> modules, DomContent... content) {
+        return document(html(
+                head(pageTitle, modules),
+                body(
+                        div().withId("live-banner").withClass("live-banner").attr("role", "status").attr("hidden", "hidden"),
+                        main(content).withId("main")
+                ).withClass(bodyClass)
+        ).withLang("en"));
+    }
+
+    private static DomContent head(String pageTitle, List<String> modules) {
+        return j2html.TagCreator.head(
+                meta().withCharset("utf-8"),
+                meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
+                title(pageTitle + " · Streamlab"),
+                // Tokens and shared components first, then each part's own rules, which may override them.
+                each(STYLESHEETS, sheet -> link().withRel("stylesheet").withHref("/web/css/" + sheet)),
+                link().withRel("icon").withType("image/svg+xml").withHref("/web/img/favicon.svg"),
+                // Every page says when the lab or Kafka is unreachable; status.js shares the page's one WebSocket.
+                script().withType("module").withSrc("/web/js/status.js"),
+                each(modules, module -> script().withType("module").withSrc("/web/js/" + module)));
     }
 }

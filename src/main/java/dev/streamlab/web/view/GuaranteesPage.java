@@ -1,12 +1,14 @@
 package dev.streamlab.web.view;
 
 import dev.streamlab.lab.Chapter;
+import j2html.tags.DomContent;
 
 import java.util.List;
 
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.details;
 import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
 import static j2html.TagCreator.form;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.h2;
@@ -33,7 +35,8 @@ public final class GuaranteesPage {
     private GuaranteesPage() {
     }
 
-    public static String render(Chapter chapter, ChapterParts parts, String bootstrapServers) {
+    /** @param query the request's query string ("" for none): the presenter link keeps it */
+    public static String render(Chapter chapter, ChapterParts parts, String bootstrapServers, String query) {
         return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("guarantees.js", "quiz.js"),
                 section(
                         h1("Chapter " + chapter.number() + ": " + chapter.title()),
@@ -54,6 +57,18 @@ public final class GuaranteesPage {
                                         + "epoch counts transactions, not restarts.")))
                 ).withClass("intro"),
                 parts.reading(),
+                PresentPage.link(chapter, query),
+                lab(bootstrapServers),
+                parts.questions());
+    }
+
+    /**
+     * The live lab: the run with the three workers and their kill buttons, the results against the truth, the
+     * downstream, the transaction anatomy and the chaos runs of the learner's own code, with the ids
+     * web/js/guarantees.js drives (the chapter page and the presenter view show the same markup).
+     */
+    public static DomContent lab(String bootstrapServers) {
+        return each(
                 section(
                         h2("Run"),
                         form(label("Orders ").attr("for", "orders-count"),
@@ -97,7 +112,6 @@ public final class GuaranteesPage {
                         p().withId("chaos-verdict").withClass("message").attr("role", "status"),
                         ul().withId("chaos-runs").withClass("events").attr("aria-label", "what each restart waited for"),
                         ul().withId("chaos-lines").withClass("events")
-                ).withId("chaos-section"),
-                parts.questions());
+                ).withId("chaos-section"));
     }
 }

@@ -12,6 +12,7 @@ import static j2html.TagCreator.div;
 import static j2html.TagCreator.dd;
 import static j2html.TagCreator.dl;
 import static j2html.TagCreator.dt;
+import static j2html.TagCreator.each;
 import static j2html.TagCreator.fieldset;
 import static j2html.TagCreator.form;
 import static j2html.TagCreator.h1;
@@ -45,16 +46,23 @@ public final class KafkaPage {
     private KafkaPage() {
     }
 
-    public static String render(Chapter chapter, ChapterParts parts, String bootstrapServers) {
+    /** @param query the request's query string ("" for none): the presenter link keeps it (?topic=) */
+    public static String render(Chapter chapter, ChapterParts parts, String bootstrapServers, String query) {
         return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("kafka.js", "quiz.js"),
                 intro(chapter, bootstrapServers),
                 parts.reading(),
-                topicBar(),
-                lanes(),
-                produceForm(),
-                groupPanel(),
-                records(),
+                PresentPage.link(chapter, query),
+                lab(),
                 parts.questions());
+    }
+
+    /**
+     * The live lab: topic, partition lanes, producing, consumer groups with their lag, and the records, with the ids
+     * web/js/kafka.js drives (the chapter page and the presenter view show the same markup; kafka.js also needs
+     * {@link #outside(String)}'s kcat command on the page).
+     */
+    public static DomContent lab() {
+        return each(topicBar(), lanes(), produceForm(), groupPanel(), records());
     }
 
     private static DomContent intro(Chapter chapter, String bootstrap) {
@@ -72,11 +80,16 @@ public final class KafkaPage {
                         dt("Consumer group"), dd("Consumers sharing one group id split the partitions among themselves; the "
                                 + "group's committed offset per partition says where it will read next. Lag is how far "
                                 + "behind the end of the log that is.")).withClass("facts")),
-                p(text("Produce and consume from outside too, with any client, at "), code(bootstrap), text(": "),
-                        code("kcat -b " + bootstrap + " -t orders -K: -P").withId("kcat-command")
-                                .attr("data-bootstrap", bootstrap), text(" then type "), code("cust-1:hello"),
-                        text(".")).withClass("hint")
+                outside(bootstrap)
         ).withClass("intro");
+    }
+
+    /** How to produce from outside the lab: a kcat command that kafka.js rewrites for the chosen topic. */
+    static DomContent outside(String bootstrap) {
+        return p(text("Produce and consume from outside too, with any client, at "), code(bootstrap), text(": "),
+                code("kcat -b " + bootstrap + " -t orders -K: -P").withId("kcat-command")
+                        .attr("data-bootstrap", bootstrap), text(" then type "), code("cust-1:hello"),
+                text(".")).withClass("hint");
     }
 
     private static DomContent topicBar() {

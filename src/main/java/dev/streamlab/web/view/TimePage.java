@@ -46,16 +46,26 @@ public final class TimePage {
     private TimePage() {
     }
 
-    public static String render(Chapter chapter, ChapterParts parts, List<ScenarioChoice> scenarios) {
+    /** @param query the request's query string ("" for none): the presenter link keeps it (?scenario=, ?keep=) */
+    public static String render(Chapter chapter, ChapterParts parts, List<ScenarioChoice> scenarios, String selected,
+                                String query) {
         return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("time.js", "quiz.js"),
                 intro(chapter),
                 parts.reading(),
-                controls(scenarios),
-                stage(),
-                results(),
-                tuning(),
-                ownTopic(),
+                PresentPage.link(chapter, query),
+                lab(scenarios, selected),
                 parts.questions());
+    }
+
+    /**
+     * The live lab: scenario and playback controls, the event-time picture, results and step explanation, the
+     * stream's settings and the learner's own topic, with the ids web/js/time.js drives (the chapter page and the
+     * presenter view show the same markup).
+     *
+     * @param selected the scenario the list starts on (?scenario=), or null for the first
+     */
+    public static DomContent lab(List<ScenarioChoice> scenarios, String selected) {
+        return each(controls(scenarios, selected), stage(), results(), tuning(), ownTopic());
     }
 
     private static DomContent intro(Chapter chapter) {
@@ -76,17 +86,18 @@ public final class TimePage {
                         li("A late event whose window is still within the allowed lateness is added, and the window fires "
                                 + "again with the new count; later than that, it goes to the late side output."))),
                 p(text("Keys: "), kbd("Space"), text(" play/pause · "), kbd("→"), text(" step · "), kbd("←"),
-                        text(" step back · "), kbd("R"), text(" restart · "), kbd("P"), text(" presenter mode. In a field or a "
+                        text(" step back · "), kbd("R"), text(" restart. In a field or a "
                                 + "list the keys are its own, and Space on a focused button presses that button.")).withClass("hint")
         ).withClass("intro");
     }
 
-    private static DomContent controls(List<ScenarioChoice> scenarios) {
+    private static DomContent controls(List<ScenarioChoice> scenarios, String selected) {
         return section(
                 h2("Scenario"),
                 form(
                         label("Scenario ").attr("for", "scenario-select"),
-                        select(each(scenarios, s -> option(s.title()).withValue(s.id()))).withId("scenario-select"),
+                        select(each(scenarios, s -> option(s.title()).withValue(s.id()).withCondSelected(s.id().equals(selected))))
+                                .withId("scenario-select"),
                         button("Load").withType("submit")
                 ).withId("scenario-form").withClass("row"),
                 p().withId("scenario-description").withClass("hint"),
@@ -99,9 +110,7 @@ public final class TimePage {
                         label(" speed ").attr("for", "speed"),
                         select(option("0.25×").withValue("0.25"), option("0.5×").withValue("0.5"),
                                 option("1×").withValue("1").isSelected(), option("2×").withValue("2"),
-                                option("5×").withValue("5"), option("10×").withValue("10")).withId("speed"),
-                        button("Presenter mode").withId("presenter").withType("button").attr("aria-pressed", "false")
-                                .attr("aria-keyshortcuts", "P")
+                                option("5×").withValue("5"), option("10×").withValue("10")).withId("speed")
                 ).withClass("row playback-controls").attr("role", "toolbar").attr("aria-label", "playback"),
                 p().withId("playback-status").withClass("message").attr("role", "status"),
                 p().withId("topics-note").withClass("hint")

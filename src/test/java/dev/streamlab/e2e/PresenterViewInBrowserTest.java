@@ -1,0 +1,187 @@
+package dev.streamlab.e2e;
+
+import dev.streamlab.testing.Browser;
+import dev.streamlab.testing.Kafka;
+import dev.streamlab.testing.LabInBrowser;
+import dev.streamlab.testing.Names;
+import dev.streamlab.testing.TestBroker;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.interactions.Actions;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The presenter views as an instructor uses them on a 1920×1080 projector: large type, no site around the lab, the
+ * keys a presentation clicker sends, a black screen and the way back to the chapter.
+ */
+class PresenterViewInBrowserTest extends LabInBrowser {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String MOBILE_ORDER = "/present/time?scenario=mobile-order-1159";
+
+    /** A 1920×1080 viewport: the window is made taller by whatever the browser keeps for itself. */
+    @BeforeEach
+    void projectorSize() {
+        browser.manage().window().setSize(new Dimension(1920, 1080));
+        long inner = ((Number) browser.executeScript("return window.innerHeight")).longValue();
+        browser.manage().window().setSize(new Dimension(1920, (int) (1080 + 1080 - inner)));
+    }
+
+    @Test
+    void theTimeLabFillsTheScreenInLargeTypeAndTheClickerStepsForwardAndBack() throws Exception {
+        open(MOBILE_ORDER);
+        assertEquals("1920x1080", browser.executeScript("return window.innerWidth + 'x' + window.innerHeight"));
+        assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px");
+        assertTrue(browser.findElements(By.cssSelector(".site-header, .site-footer")).isEmpty(), "no site header or footer");
+        for (String control : List.of("scenario-select", "play", "step", "step-back", "inject-key", "cfg-type")) {
+            assertTrue(browser.findElement(By.id(control)).isDisplayed(), control + " is there to use");
+        }
+        assertTrue(fontSize("#step") >= 24, "buttons read from the back: " + fontSize("#step") + " px");
+
+        Actions keys = new Actions(browser);
+        keys.sendKeys(Keys.PAGE_DOWN).perform();
+        String first = explanationAt(1);
+        assertTrue(first.startsWith("#1 cust-1 at "), first);
+        keys.sendKeys(Keys.PAGE_DOWN).perform();
+        String second = explanationAt(2);
+        assertNotEquals(first, second);
+        keys.sendKeys(Keys.PAGE_UP).perform();
+        assertEquals(first, explanationAt(1), "a step back shows the first step's explanation again");
+
+        keys.sendKeys(Keys.PAGE_DOWN, Keys.PAGE_DOWN, Keys.PAGE_DOWN).perform();
+        explanationAt(4);
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".timeline .event")).size() == 4);
+        screenshot("present-time");
+    }
+
+    @Test
+    void theSameKeysFromAReloadGiveTheSameExplanation() {
+        open(MOBILE_ORDER);
+        String once = afterTheSameKeys();
+        browser.navigate().refresh();
+        await().atMost(PATIENCE).until(() -> text("#playback-status").contains("step 0 of"));
+        assertEquals(once, afterTheSameKeys());
+    }
+
+    /** Next, next (Space), back (←), next (→), next: step 3, reached only by the last key, read as the room reads it. */
+    private String afterTheSameKeys() {
+        new Actions(browser).sendKeys(Keys.PAGE_DOWN, Keys.SPACE, Keys.ARROW_LEFT, Keys.ARROW_RIGHT, Keys.PAGE_DOWN)
+                .perform();
+        return explanationAt(3) + " | " + text("#watermark-text") + " | " + text("#playback-status");
+    }
+
+    @Test
+    void bBlackensTheScreenAndBringsItBackAndEscLeavesForTheChapterWithTheScenario() {
+        open(MOBILE_ORDER);
+        Actions keys = new Actions(browser);
+        keys.sendKeys("b").perform();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("present-black")).isDisplayed());
+        assertEquals("rgb(0, 0, 0) 1920x1080", browser.executeScript("const b = document.getElementById('present-black');"
+                + " const r = b.getBoundingClientRect(); return getComputedStyle(b).backgroundColor + ' ' + r.width + 'x' + r.height;"),
+                "black over the whole screen");
+        keys.sendKeys(Keys.PAGE_DOWN).perform(); // nothing changes while the room cannot see it
+        keys.sendKeys("b").perform();
+        await().atMost(PATIENCE).until(() -> !browser.findElement(By.id("present-black")).isDisplayed());
+        assertTrue(browser.findElement(By.id("stage")).isDisplayed());
+        assertTrue(text("#playback-status").contains("step 0 of"), text("#playback-status"));
+        keys.sendKeys(".").perform();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("present-black")).isDisplayed());
+        keys.sendKeys(".").perform();
+        await().atMost(PATIENCE).until(() -> !browser.findElement(By.id("present-black")).isDisplayed());
+
+        keys.sendKeys(Keys.ESCAPE).perform();
+        await().atMost(PATIENCE).until(() -> URI.create(browser.getCurrentUrl()).getPath().equals("/time"));
+        assertEquals("scenario=mobile-order-1159", URI.create(browser.getCurrentUrl()).getQuery());
+        assertEquals("mobile-order-1159", browser.findElement(By.id("scenario-select")).getDomProperty("value"));
+        assertFalse(browser.findElements(By.cssSelector(".site-header")).isEmpty(), "the chapter page has its header");
+        assertTrue(browser.findElement(By.cssSelector("a.present-link")).getDomAttribute("href")
+                .equals("/present/time?scenario=mobile-order-1159"));
+    }
+
+    @Test
+    void theKafkaViewShowsTheTopicsLanesAndGroupsLarge() throws Exception {
+        String topic = Names.unique("present-orders");
+        Kafka.createTopic(TestBroker.bootstrapServers(), topic, 3);
+        Kafka.produce(TestBroker.bootstrapServers(), topic, List.of(
+                new ProducerRecord<>(topic, 0, "cust-1", "first order"),
+                new ProducerRecord<>(topic, 1, "cust-2", "second order"),
+                new ProducerRecord<>(topic, 2, "cust-3", "third order")));
+        browser.get(lab.url("/present/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".lane .cell[data-offset='0']")).size() == 3);
+        assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px");
+        assertTrue(browser.findElements(By.cssSelector(".site-header")).isEmpty());
+        String group = Names.unique("present-billing");
+        browser.findElement(By.id("consumer-group")).clear();
+        browser.findElement(By.id("consumer-group")).sendKeys(group);
+        browser.findElement(By.cssSelector("#consumer-start button[type=submit]")).click();
+        await().atMost(PATIENCE).until(() -> text("#group-select").contains(group));
+        await().atMost(PATIENCE).until(() -> text("#group-members").contains("reads P0, P1, P2"));
+        assertTrue(browser.findElement(By.id("lag-chart")).isDisplayed());
+        assertEquals(Boolean.TRUE, browser.executeScript("return document.documentElement.scrollWidth <= innerWidth"),
+                "nothing sticks out sideways");
+        browser.executeScript("window.scrollTo(0, 0)");
+        screenshot("present-kafka");
+
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        await().atMost(PATIENCE).until(() -> URI.create(browser.getCurrentUrl()).getPath().equals("/kafka"));
+        assertEquals("topic=" + topic, URI.create(browser.getCurrentUrl()).getQuery());
+    }
+
+    @Test
+    void theGuaranteesViewShowsTheThreeWorkersSideBySide() throws Exception {
+        browser.get(lab.url("/present/guarantees"));
+        assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px");
+        assertTrue(browser.findElements(By.cssSelector(".site-header")).isEmpty());
+        browser.findElement(By.id("orders-count")).clear();
+        browser.findElement(By.id("orders-count")).sendKeys("200");
+        browser.findElement(By.cssSelector("#start-form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(90)).until(() -> browser.findElements(By.cssSelector("#workers .worker")).size() == 3
+                || "error".equals(browser.findElement(By.id("run-status")).getDomAttribute("data-kind")));
+        assertEquals(3, browser.findElements(By.cssSelector("#workers .worker")).size(), text("#run-status"));
+        List<Long> tops = browser.findElements(By.cssSelector("#workers .worker")).stream()
+                .map(w -> (long) w.getRect().getY()).distinct().toList();
+        assertEquals(1, tops.size(), "the three workers side by side, in one row");
+        screenshot("present-guarantees");
+    }
+
+    private void open(String path) {
+        browser.get(lab.url(path));
+        await().atMost(PATIENCE).until(() -> text("#playback-status").contains("step 0 of"));
+    }
+
+    /** The explanation once the page shows step {@code n}'s event: the status says step n and the step's line is drawn. */
+    private String explanationAt(int n) {
+        await().atMost(PATIENCE).until(() -> text("#playback-status").contains("step " + n + " of")
+                && text("#last-step").startsWith("#" + n + " "));
+        return text("#last-step");
+    }
+
+    private double fontSize(String css) {
+        return Double.parseDouble(String.valueOf(browser.executeScript(
+                "return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)", css)));
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String text(String css) {
+        return Browser.text(browser, css);
+    }
+}

@@ -1,0 +1,83 @@
+// The presenter view's keys, for a keyboard or a presentation clicker (which sends PageDown/PageUp, sometimes arrows,
+// and B or . for a black screen). The lab's own module (time.js, kafka.js, guarantees.js) draws the lab unchanged;
+// this module only adds the room's keys, and on the time lab loads the scenario named in ?scenario= so the same
+// keys from the same address always give the same picture.
+import { call, say } from './api.js';
+import { $ } from './dom.js';
+
+const lab = document.body.classList.contains('present-time') ? 'time' : 'other';
+const query = new URLSearchParams(location.search);
+const black = $('present-black');
+
+// Keys in a field or a list are the field's own (typing a key name, choosing a window type), as on the chapter page.
+const FIELDS = 'input, select, textarea, [contenteditable]:not([contenteditable="false"]), [role="listbox"], [role="option"], '
+  + '[role="combobox"], [role="slider"], [role="spinbutton"]';
+const CONTROLS = `${FIELDS}, button, summary, a[href], [role="button"]`;
+
+// Steps go to the playback one after another, each after the previous one's answer: a clicker pressed three times
+// quickly is three steps in order, never a step overtaken by a step back.
+let queue = Promise.resolve();
+function send(path, body) {
+  queue = queue.then(async () => {
+    const result = await call('POST', path, body);
+    if (!result.ok) say($('playback-status'), 'error', result.error);
+  });
+}
+
+// Opening /present/time?scenario=... loads it afresh: step 0, the scenario's own settings. Keys pressed before the
+// load has answered wait for it.
+if (lab === 'time' && query.get('scenario')) {
+  const scenario = query.get('scenario');
+  const select = $('scenario-select');
+  if ([...select.options].some((o) => o.value === scenario)) select.value = scenario;
+  send('/api/playback', { scenario });
+}
+
+function toggleBlack() {
+  black.hidden = !black.hidden;
+  document.body.dataset.black = black.hidden ? 'false' : 'true';
+}
+
+function fullScreen() {
+  if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
+  else document.documentElement.requestFullscreen?.().catch(() => {}); // refused (no user gesture, headless): stay
+}
+
+// Back to the chapter page, keeping the query (?scenario=, ?keep=, and the ?topic= kafka.js keeps up to date).
+function leave() {
+  location.assign($('present-leave').getAttribute('href') + location.search);
+}
+
+const STEPS = {
+  PageDown: () => send('/api/playback/step'),
+  ArrowRight: () => send('/api/playback/step'),
+  ' ': () => send('/api/playback/step'),
+  PageUp: () => send('/api/playback/back'),
+  ArrowLeft: () => send('/api/playback/back'),
+};
+const VIEW = { b: toggleBlack, B: toggleBlack, '.': toggleBlack, f: fullScreen, F: fullScreen, Escape: leave };
+
+// Listens before the page (capture, on window) and keeps the keys it takes from the lab's own handler: on the
+// chapter page Space plays and → steps; here Space steps, and one key press is one step.
+window.addEventListener('keydown', (e) => {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const target = e.target instanceof Element ? e.target : document.activeElement;
+  const take = (action) => {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    action();
+  };
+  if (!black.hidden) {
+    // The screen is black: B, . or Esc bring the lab back; nothing else changes what the room cannot see.
+    if (VIEW[e.key] === toggleBlack || e.key === 'Escape') take(toggleBlack);
+    else if (e.key in STEPS || e.key === 'r' || e.key === 'R') take(() => {});
+    return;
+  }
+  if (target?.closest(FIELDS)) {
+    if (e.key === 'Escape') take(() => target.blur()); // a second Esc, from the page, leaves
+    return;
+  }
+  if (e.key === ' ' && target?.closest(CONTROLS)) return; // Space presses the focused button, as everywhere
+  const action = VIEW[e.key] || (lab === 'time' ? STEPS[e.key] : undefined);
+  if (action) take(action);
+}, true);
