@@ -121,7 +121,7 @@ function resultRow(run, m) {
   return html`<tr data-mode=${m.mode} class=${!checked ? '' : m.exact && m.totalsRight ? 'right' : 'wrong'}>
     <td class="mode">${m.mode}</td><td class="lost">${checked ? m.lost : '…'}</td><td class="duplicated">${checked ? m.duplicated : '…'}</td>
     <td class="totals">${checked ? (m.totalsRight ? 'right' : 'wrong') : '…'}</td>
-    <td class="verdict" title=${verdict}>${short}${short === verdict ? nothing
+    <td class="verdict" title=${verdict}><span class="verdict-short">${short}</span>${short === verdict ? nothing
       : html`<details class="judge-words"><summary>the judge's words</summary><span>${verdict}</span></details>`}</td>
     <td class="why hint">${m.why}</td></tr>`;
 }
