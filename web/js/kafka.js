@@ -13,6 +13,7 @@ const LANE_CELLS = 24;
 // A committed offset at most this far behind the newest shows with every record in between; further, elided.
 const LANE_REACH = 120;
 const TABLE_ROWS = 100;
+const PACE = 100; // ms between two draws of the lanes or a record table while records pour in
 const LAG_WINDOW_MS = 10 * 60 * 1000;
 
 
@@ -356,11 +357,8 @@ function recordView(isolation) {
   root.append(skipped, host);
   const rows = []; // newest first, bounded
   const seen = new Set();
-  let scheduled = false;
-  const draw = () => {
-    scheduled = false;
-    render(recordTable(rows), host);
-  };
+  const draw = () => render(recordTable(rows), host);
+  const schedule = paced(draw);
   draw();
   return {
     root,
@@ -383,10 +381,7 @@ function recordView(isolation) {
           seen.delete(`${dropped.partition}:${dropped.offset}`);
         }
         if (skippedCount > 0) skipped.textContent = `${skippedCount} record(s) went by too fast to show; the lanes count them all.`;
-        if (!scheduled) {
-          scheduled = true;
-          requestAnimationFrame(draw);
-        }
+        schedule();
         page.topicState && scheduleLanes();
       },
       problem(text) {
@@ -399,14 +394,26 @@ function recordView(isolation) {
   };
 }
 
-let lanesScheduled = false;
-function scheduleLanes() {
-  if (lanesScheduled) return;
-  lanesScheduled = true;
-  requestAnimationFrame(() => {
-    lanesScheduled = false;
-    renderTopic(page.topicState.entries);
-  });
+const scheduleLanes = paced(() => page.topicState && renderTopic(page.topicState.entries));
+
+/**
+ * {@code draw} on the next animation frame, and no more often than every PACE ms: at thousands of records a second
+ * a lane or the table changes faster than anyone reads it, and drawing it on every frame would take all of them.
+ */
+function paced(draw) {
+  let scheduled = false;
+  let last = 0;
+  const run = (now) => {
+    if (now - last < PACE) return requestAnimationFrame(run);
+    scheduled = false;
+    last = now;
+    draw();
+  };
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(run);
+  };
 }
 
 function rememberKey(r) {

@@ -98,7 +98,8 @@ export function scrollingLanes(host) {
     after() {
       for (const track of tracks()) {
         if (!stopped.has(track)) {
-          track.scrollLeft = track.scrollWidth;
+          // Only when not there yet: a lane whose window slid keeps its width, and a write would cost a scroll event.
+          if (!atEnd(track)) track.scrollLeft = track.scrollWidth;
         } else {
           const anchor = anchors.get(track);
           const cell = anchor && track.querySelector(`:scope > [data-offset="${anchor.offset}"]`);

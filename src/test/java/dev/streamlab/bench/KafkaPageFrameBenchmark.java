@@ -51,13 +51,16 @@ public final class KafkaPageFrameBenchmark {
                         "{\"topic\":\"" + topic + "\",\"recordsPerSecond\":1000}");
                 Thread.sleep(3000); // the page subscribed, the consumer joined its group
                 browser.executeScript("""
-                        window.__gaps = []; window.__loaf = [];
+                        window.__gaps = []; window.__loaf = []; window.__scripts = {};
                         let last = performance.now();
                         const tick = (t) => { window.__gaps.push(t - last); last = t; requestAnimationFrame(tick); };
                         requestAnimationFrame(tick);
                         try {
                           new PerformanceObserver((list) => { for (const e of list.getEntries())
-                            window.__loaf.push([e.duration, e.blockingDuration || 0]); })
+                            { window.__loaf.push([e.duration, e.blockingDuration || 0]);
+                              for (const s of e.scripts || []) { const k = (s.sourceURL || '').replace(/^.*\\//, '') + ' '
+                                + (s.sourceFunctionName || s.invoker || '?'); window.__scripts[k] = (window.__scripts[k] || 0) + s.duration; }
+                              window.__layout = (window.__layout || 0) + (e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0); } })
                             .observe({ type: 'long-animation-frame', buffered: false });
                           window.__loafSupported = true;
                         } catch (e) { window.__loafSupported = false; }
@@ -79,6 +82,10 @@ public final class KafkaPageFrameBenchmark {
                     durations.add(((Number) entry.get(0)).doubleValue());
                     blocking += ((Number) entry.get(1)).doubleValue();
                 }
+                System.out.println("in long frames, script time by source and function (ms): " + browser.executeScript(
+                        "return Object.entries(window.__scripts).sort((a, b) => b[1] - a[1]).slice(0, 8)"
+                        + ".map(([k, v]) => k + ' ' + Math.round(v)).join('; ');"));
+                System.out.println("in long frames, style and layout (ms): " + browser.executeScript("return Math.round(window.__layout || 0);"));
                 System.out.printf(Locale.ROOT, "long animation frames (supported: %s): %d, p50 %.1f ms, max %.1f ms, blocking %.0f ms in all%n",
                         supported, durations.size(), percentile(durations, 50), percentile(durations, 100), blocking);
             } finally {
