@@ -101,6 +101,20 @@ class KafkaLanesInBrowserTest extends LabInBrowser {
     }
 
     @Test
+    void aLaneAPersonFocusedKeepsTheFocusWhileRecordsArrive() {
+        String topic = Names.unique("lanes-focus");
+        Kafka.createTopic(bootstrap, topic, 1);
+        produce(topic, 0, 3);
+        browser.get(lab.url("/kafka?topic=" + topic));
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(LANE + " .cell[data-offset='2']")).isEmpty());
+        browser.executeScript("const t = document.querySelector(arguments[0]); t.dataset.probe = 'focused'; t.focus();", LANE + " .cells");
+        produce(topic, 3, 40);
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(LANE + " .cell[data-offset='42']")).isEmpty());
+        assertEquals("focused", browser.executeScript("return document.activeElement.dataset.probe || '';"),
+                "the lane's track is the same element, still focused, after the live updates");
+    }
+
+    @Test
     void theLagChartHasUplotsStylesheetAndItsLegendSitsBelowThePlotWithoutBlankSpace() {
         String topic = Names.unique("lanes-chart");
         String group = Names.unique("lanes-chart");
