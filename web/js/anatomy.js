@@ -8,6 +8,8 @@
 // transactional id then shows the producer seen last before it and first after it.
 import { keyedState } from './live.js';
 import { el } from './dom.js';
+import { html, render, repeat, nothing } from './render.js';
+import { scrollingLanes, laneControls } from './lanes.js';
 
 const SHOWN = 40;
 
@@ -22,9 +24,16 @@ export function anatomy(connection, topic, host) {
   const lastSeen = new Map(); // transactional id -> { producerId, producerEpoch } as last reported
   const restarts = new Map(); // transactional id -> { before, after } around the last restart()
   let scheduled = false;
+  // Drawn into an element of its own, keyed (lanes by partition, cells by offset, transactions by id): the lanes
+  // keep their scroll position and the page may empty the host when it drops this anatomy.
+  const root = el('div', 'anatomy-view');
+  host.replaceChildren(root);
+  const scroll = scrollingLanes(root);
   const draw = () => {
     scheduled = false;
-    host.replaceChildren(...partitions.map(lane), transactionList());
+    scroll.before();
+    render(html`${repeat(partitions, (p) => p.partition, lane)}${transactionList()}`, root);
+    scroll.after();
   };
   const schedule = () => {
     if (!scheduled) {
@@ -58,47 +67,36 @@ export function anatomy(connection, topic, host) {
     schedule();
   });
 
+  const TITLES = {
+    pending: 'in a transaction still open: read_committed readers stop before it',
+    committed: 'a committed record: both readers see it',
+    aborted: 'written by a transaction that aborted: read_uncommitted sees it, read_committed never will',
+    marker: 'a control marker: the commit or abort of a transaction (no reader gets it as a record)',
+  };
+  const LABELS = { pending: 'open', committed: 'record', aborted: 'aborted', marker: 'marker' };
+
   function lane(p) {
-    const root = el('div', 'lane anatomy');
-    root.dataset.partition = p.partition;
     const producers = p.activeProducers.map((a) => `producer ${a.producerId} epoch ${a.producerEpoch}`
       + (a.currentTransactionStartOffset >= 0 ? ` (open transaction from offset ${a.currentTransactionStartOffset})` : '')).join('; ');
-    root.append(el('div', 'lane-head', `P${p.partition} · high watermark ${p.highWatermark} · last stable offset ${p.lastStableOffset}`
-      + (producers ? ` · ${producers}` : '')));
-    const cells = el('ol', 'cells');
     const from = Math.max(p.logStartOffset, p.highWatermark - SHOWN);
     const uncommitted = seen.read_uncommitted.get(p.partition) || new Set();
     const committed = seen.read_committed.get(p.partition) || new Set();
+    const cells = [];
     for (let offset = from; offset < p.highWatermark; offset++) {
-      let kind;
-      let label;
-      if (offset >= p.lastStableOffset) {
-        kind = 'pending';
-        label = 'open';
-      } else if (committed.has(offset)) {
-        kind = 'committed';
-        label = 'record';
-      } else if (uncommitted.has(offset)) {
-        kind = 'aborted';
-        label = 'aborted';
-      } else {
-        kind = 'marker';
-        label = 'marker';
-      }
-      const cell = el('li', `cell ${kind}`);
-      cell.dataset.offset = offset;
-      cell.dataset.kind = kind;
-      cell.append(el('span', 'offset', offset), el('span', 'key', label));
-      cell.title = {
-        pending: 'in a transaction still open: read_committed readers stop before it',
-        committed: 'a committed record: both readers see it',
-        aborted: 'written by a transaction that aborted: read_uncommitted sees it, read_committed never will',
-        marker: 'a control marker: the commit or abort of a transaction (no reader gets it as a record)',
-      }[kind];
-      cells.append(cell);
+      const kind = offset >= p.lastStableOffset ? 'pending' : committed.has(offset) ? 'committed'
+        : uncommitted.has(offset) ? 'aborted' : 'marker';
+      cells.push({ offset, kind });
     }
-    root.append(cells);
-    return root;
+    const empty = p.highWatermark <= p.logStartOffset;
+    return html`<div class="lane anatomy" data-partition=${p.partition}>
+      <div class="lane-head">${`P${p.partition} · high watermark ${p.highWatermark} · last stable offset ${p.lastStableOffset}`
+        + (producers ? ` · ${producers}` : '')}</div>
+      <div class="lane-track"><ol class="cells" tabindex="0" aria-label=${empty ? `P${p.partition}: empty`
+        : `P${p.partition}: offsets ${from}–${p.highWatermark - 1}, newest on the right`}>${from > p.logStartOffset
+        ? html`<li class="cell elided">${`… ${from - p.logStartOffset} earlier`}</li>` : nothing}${repeat(cells, (c) => c.offset,
+        (c) => html`<li class="cell ${c.kind}" data-offset=${c.offset} data-kind=${c.kind} title=${TITLES[c.kind]}><span
+          class="offset">${c.offset}</span><span class="key">${LABELS[c.kind]}</span></li>`)}${empty
+        ? html`<li class="cell elided">empty</li>` : nothing}</ol>${laneControls(html)}</div></div>`;
   }
 
   const producer = (p) => `producer ${p.producerId} epoch ${p.producerEpoch}`;
@@ -113,18 +111,13 @@ export function anatomy(connection, topic, host) {
   }
 
   function transactionList() {
-    const list = el('ul', 'transactions');
-    for (const t of transactions) {
-      const item = el('li', null, `${t.transactionalId}: ${t.state}, ${producer(t)}`);
-      item.dataset.transactionalId = t.transactionalId;
+    return html`<ul class="transactions">${repeat(transactions, (t) => t.transactionalId, (t) => {
       const r = restarts.get(t.transactionalId);
-      if (r) item.append(el('span', 'fencing', ` · ${fencing(r)}`));
-      list.append(item);
-    }
-    if (!transactions.length) list.append(el('li', 'hint', 'No transaction is writing to this topic right now.'));
-    list.append(el('li', 'hint', 'The epoch grows at each commit (transactions v2, KIP-890): a high epoch counts '
-      + 'transactions, not restarts. A restart shows as a new producer id or an epoch jump for the same transactional id.'));
-    return list;
+      return html`<li data-transactional-id=${t.transactionalId}>${`${t.transactionalId}: ${t.state}, ${producer(t)}`}${r
+        ? html`<span class="fencing">${` · ${fencing(r)}`}</span>` : nothing}</li>`;
+    })}${transactions.length ? nothing : html`<li class="hint">No transaction is writing to this topic right now.</li>`}
+      <li class="hint">The epoch grows at each commit (transactions v2, KIP-890): a high epoch counts transactions, not
+      restarts. A restart shows as a new producer id or an epoch jump for the same transactional id.</li></ul>`;
   }
 
   const subs = [

@@ -35,7 +35,7 @@ const RECOVERY_WHY = 'A restart is a new JVM that rebuilds its totals from the o
 
 function clearRun() {
   render(nothing, $('workers')); // through lit-html, which keeps its place in the container for the next run
-  $('results').replaceChildren();
+  render(nothing, $('results'));
   $('downstream').replaceChildren();
   anatomyHandle?.close();
   anatomyHandle = null;
@@ -53,7 +53,7 @@ const state = keyedState((entries) => {
   if (run.input === replacing) return;
   if (replacing === null) $('run-status').textContent = `${run.records} orders in ${run.input}.`;
   drawWorkers(run);
-  drawResults(run.modes);
+  drawResults(run);
   drawDownstream(run.downstream);
   const eos = run.modes.find((m) => m.mode === 'exactly-once');
   if (eos && eos.output !== anatomyOf) {
@@ -107,17 +107,31 @@ function workerCard(run, m) {
     <p class="hint">${m.lastLine || ''}</p></div>`;
 }
 
-function drawResults(modes) {
-  $('results').replaceChildren(...modes.map((m) => {
-    const tr = el('tr');
-    tr.dataset.mode = m.mode;
-    const checked = m.verdict !== null;
-    tr.className = !checked ? '' : m.exact && m.totalsRight ? 'right' : 'wrong';
-    tr.append(el('td', null, m.mode), el('td', 'lost', checked ? m.lost : '…'), el('td', 'duplicated', checked ? m.duplicated : '…'),
-      el('td', null, checked ? (m.totalsRight ? 'right' : 'wrong') : '…'), el('td', 'verdict', m.verdict ?? `still processing (${m.recordsProcessed} so far)`),
-      el('td', 'hint', m.why));
-    return tr;
-  }));
+// Keyed by mode: a row stays the same element while the state updates, so the judge's words a person opened stay
+// open. The verdict names topics in full; the cell says "the input" and "the output" instead, and keeps the judge's
+// exact words one click away.
+function drawResults(run) {
+  render(repeat(run.modes, (m) => m.mode, (m) => resultRow(run, m)), $('results'));
+}
+
+function resultRow(run, m) {
+  const checked = m.verdict !== null;
+  const verdict = m.verdict ?? `still processing (${m.recordsProcessed} so far)`;
+  const short = shorten(verdict, run.input, m.output);
+  return html`<tr data-mode=${m.mode} class=${!checked ? '' : m.exact && m.totalsRight ? 'right' : 'wrong'}>
+    <td class="mode">${m.mode}</td><td class="lost">${checked ? m.lost : '…'}</td><td class="duplicated">${checked ? m.duplicated : '…'}</td>
+    <td class="totals">${checked ? (m.totalsRight ? 'right' : 'wrong') : '…'}</td>
+    <td class="verdict" title=${verdict}><span class="verdict-short">${short}</span>${short === verdict ? nothing
+      : html`<details class="judge-words"><summary>the judge's words</summary><span>${verdict}</span></details>`}</td>
+    <td class="why hint">${m.why}</td></tr>`;
+}
+
+/** The verdict with the run's topic names put as "the input" and "the output". */
+function shorten(text, input, output) {
+  let out = text;
+  if (output) out = out.split(output).join('the output');
+  if (input) out = out.split(input).join('the input');
+  return out;
 }
 
 function drawDownstream(rows) {

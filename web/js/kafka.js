@@ -6,10 +6,14 @@ import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
 import { anatomy } from './anatomy.js';
-import { html, render, repeat } from './render.js';
+import { html, render, repeat, nothing } from './render.js';
+import { scrollingLanes, laneControls } from './lanes.js';
 
 const LANE_CELLS = 24;
+// A committed offset at most this far behind the newest shows with every record in between; further, elided.
+const LANE_REACH = 120;
 const TABLE_ROWS = 100;
+const PACE = 100; // ms between two draws of the lanes or a record table while records pour in
 const LAG_WINDOW_MS = 10 * 60 * 1000;
 
 
@@ -101,64 +105,82 @@ function renderTopic(entries) {
   if (!chosen && (!page.group || !groupIds.includes(page.group)) && groupIds.length) selectGroup(groupIds[0]);
   const group = groups.find((g) => g.groupId === page.group) || null;
   drawLanes(partitions, group);
-  const transactions = [...entries.entries()].filter(([k]) => k.startsWith('tx:')).map(([, t]) => el('li', null,
+  const transactions = [...entries.entries()].filter(([k]) => k.startsWith('tx:')).map(([, t]) => t);
+  render(transactions.length ? repeat(transactions, (t) => t.transactionalId, (t) => html`<li>${
     `${t.transactionalId}: ${t.state} (producer ${t.producerId}, epoch ${t.producerEpoch})`
-    + (t.partitions.length ? ' on ' + t.partitions.filter((p) => p.topic === page.topic).map((p) => `P${p.partition}`).join(', ') : '')));
-  $('transactions').replaceChildren(...(transactions.length ? transactions
-    : [el('li', 'hint', 'None: a transactional producer that writes here shows up with its state.')]));
+    + (t.partitions.length ? ' on ' + t.partitions.filter((p) => p.topic === page.topic).map((p) => `P${p.partition}`).join(', ') : '')}</li>`)
+    : html`<li class="hint">None: a transactional producer that writes here shows up with its state.</li>`, $('transactions'));
 }
 
+const laneScroll = scrollingLanes($('lanes'));
+
+// Keyed by topic and partition, cells by offset: a lane's track stays the same element while records arrive, so
+// its scroll position (following the newest record, or where the person scrolled back to) and focus survive.
 function drawLanes(partitions, group) {
-  const lanes = $('lanes');
-  const rows = partitions.map((p) => {
-    const lane = el('div', 'lane');
-    lane.dataset.partition = p.partition;
-    const committed = group?.offsets?.[p.partition];
-    const head = el('div', 'lane-head');
-    head.append(el('strong', null, `P${p.partition}`));
-    head.append(el('span', 'lane-facts',
-      ` leader ${p.leader} · ISR [${p.isr.join(',')}] · `
-      // An empty partition holds no offsets: "0–0" would read like one record at offset 0.
-      + (p.highWatermark > p.logStartOffset
-        ? `offsets ${p.logStartOffset}–${p.highWatermark - 1}`
-        : `empty (next offset ${p.highWatermark})`)
-      + ` · end ${p.highWatermark}` + (p.lastStableOffset < p.highWatermark ? ` · last stable ${p.lastStableOffset} (open transaction)` : '')));
-    if (group) {
-      head.append(el('span', 'lane-group', committed
-        ? ` · ${group.groupId}: next ${committed.committed < 0 ? 'none committed' : committed.committed}, lag ${committed.lag}`
-        : ` · ${group.groupId}: nothing committed`));
-    }
-    const cells = el('ol', 'cells');
-    const from = Math.max(p.logStartOffset, p.highWatermark - LANE_CELLS);
-    if (from > p.logStartOffset) cells.append(el('li', 'cell elided', `… ${from - p.logStartOffset} earlier`));
-    const keys = page.keysByPartition.get(p.partition);
-    for (let offset = from; offset < p.highWatermark; offset++) {
-      const cell = el('li', 'cell');
-      cell.dataset.offset = offset;
-      cell.append(el('span', 'offset', offset));
-      const key = keys?.get(offset);
-      if (key !== undefined) cell.append(el('span', 'key', key === null ? '∅' : key));
-      if (offset >= p.lastStableOffset) {
-        cell.classList.add('uncommitted');
-        cell.title = 'in a transaction that is still open';
-      }
-      if (committed && offset === committed.committed) {
-        cell.classList.add('next');
-        cell.prepend(el('span', 'marker', '▼'));
-        cell.title = `${group.groupId} reads this next`;
-      }
-      cells.append(cell);
-    }
-    if (committed && committed.committed === p.highWatermark) {
-      const caught = el('li', 'cell next caught-up', '▼ caught up');
-      caught.title = `${group.groupId} has read everything`;
-      cells.append(caught);
-    }
-    lane.append(head, cells);
-    return lane;
-  });
-  if (!rows.length) rows.push(el('p', 'hint', page.topic ? 'Waiting for the topic…' : 'Pick or create a topic.'));
-  lanes.replaceChildren(...rows);
+  const lanes = partitions.map((p) => laneView(p, group));
+  laneScroll.before();
+  render(lanes.length ? repeat(lanes, (l) => `${page.topic}:${l.partition}`, laneTemplate)
+    : html`<p class="hint">${page.topic ? 'Waiting for the topic…' : 'Pick or create a topic.'}</p>`, $('lanes'));
+  laneScroll.after();
+}
+
+/** What one lane shows, as plain values: its head's words and its cells (each a record, an elision or a marker). */
+function laneView(p, group) {
+  const committed = group?.offsets?.[p.partition];
+  const next = committed && committed.committed >= 0 ? committed.committed : null;
+  const empty = p.highWatermark <= p.logStartOffset;
+  const facts = ` leader ${p.leader} · ISR [${p.isr.join(',')}] · `
+    // An empty partition holds no offsets: "0–0" would read like one record at offset 0.
+    + (!empty ? `offsets ${p.logStartOffset}–${p.highWatermark - 1}` : `empty (next offset ${p.highWatermark})`)
+    + ` · end ${p.highWatermark}` + (p.lastStableOffset < p.highWatermark ? ` · last stable ${p.lastStableOffset} (open transaction)` : '');
+  const groupText = !group ? null : committed
+    ? ` · ${group.groupId}: next ${committed.committed < 0 ? 'none committed' : committed.committed}, lag ${committed.lag}`
+    : ` · ${group.groupId}: nothing committed`;
+  const cells = [];
+  const keys = page.keysByPartition.get(p.partition);
+  const record = (offset) => {
+    const key = keys?.get(offset);
+    const open = offset >= p.lastStableOffset;
+    const isNext = next === offset;
+    return {
+      id: offset, offset, key: key === undefined ? null : key === null ? '∅' : key, open, next: isNext,
+      lag: isNext ? committed.lag : null,
+      title: isNext ? `${group.groupId} reads this next (lag ${committed.lag})` : open ? 'in a transaction that is still open' : '',
+    };
+  };
+  // The newest records, and back to the committed offset when it is near; when it is far behind, its own cell with
+  // the gap elided, so the marker is always there to scroll to.
+  let from = Math.max(p.logStartOffset, p.highWatermark - LANE_CELLS);
+  if (next !== null && next < from && from - next <= LANE_REACH) from = Math.max(p.logStartOffset, next);
+  const far = next !== null && next >= p.logStartOffset && next < from;
+  const before = far ? next : from;
+  if (before > p.logStartOffset) cells.push({ id: 'earlier', elided: `… ${before - p.logStartOffset} earlier` });
+  if (far) {
+    cells.push(record(next));
+    if (from - next > 1) cells.push({ id: 'between', elided: `… ${from - next - 1} more` });
+  }
+  for (let offset = from; offset < p.highWatermark; offset++) cells.push(record(offset));
+  if (committed && committed.committed === p.highWatermark) {
+    cells.push({ id: 'caught-up', caughtUp: true, lag: 0, title: `${group.groupId} has read everything` });
+  } else if (empty) {
+    cells.push({ id: 'empty', elided: 'empty' });
+  }
+  return { partition: p.partition, facts, groupText, cells, first: from, last: p.highWatermark - 1, empty };
+}
+
+const laneTemplate = (l) => html`<div class="lane" data-partition=${l.partition}>
+  <div class="lane-head"><strong>P${l.partition}</strong><span class="lane-facts">${l.facts}</span>${l.groupText === null
+    ? nothing : html`<span class="lane-group">${l.groupText}</span>`}</div>
+  <div class="lane-track"><ol class="cells" tabindex="0" aria-label=${l.empty ? `P${l.partition}: empty`
+    : `P${l.partition}: offsets up to ${l.last}, newest on the right`}>${repeat(l.cells, (c) => c.id, cellTemplate)}</ol>${laneControls(html)}</div>
+  </div>`;
+
+function cellTemplate(c) {
+  if (c.elided) return html`<li class="cell elided">${c.elided}</li>`;
+  if (c.caughtUp) return html`<li class="cell next caught-up" data-lag="0" title=${c.title}>▼ caught up</li>`;
+  return html`<li class="cell ${c.open ? 'uncommitted' : ''} ${c.next ? 'next' : ''}" data-offset=${c.offset}
+    data-lag=${c.lag ?? nothing} title=${c.title || nothing}>${c.next ? html`<span class="marker">▼</span>` : nothing}<span
+    class="offset">${c.offset}</span>${c.key === null ? nothing : html`<span class="key">${c.key}</span>`}</li>`;
 }
 
 // ---------- group: members, events, lag chart ----------
@@ -186,24 +208,38 @@ function renderGroup(entries, extra) {
       el('span', 'badge-state', g.state),
       el('span', null, ` · ${g.members.length} member(s) · generation ${g.generation} · ${g.type} protocol`
         + (g.protocol ? ` (${g.protocol})` : '') + ` · total lag ${g.totalLag}`));
-    const members = g.members.map((m) => {
+    const member = (m) => {
       const mine = m.assignment.filter((a) => a.topic === page.topic).map((a) => `P${a.partition}`);
-      return el('li', null, `${m.clientId} (${m.host}) reads ${mine.length ? mine.join(', ') : 'nothing of this topic'}`);
-    });
-    $('group-members').replaceChildren(...(members.length ? members : [el('li', 'hint', 'No consumer is running in this group.')]));
+      return html`<li>${`${m.clientId} (${m.host}) reads ${mine.length ? mine.join(', ') : 'nothing of this topic'}`}</li>`;
+    };
+    render(g.members.length ? repeat(g.members, (m, i) => m.memberId || `${m.clientId}#${i}`, member)
+      : html`<li class="hint">No consumer is running in this group.</li>`, $('group-members'));
     const now = Date.now();
     const last = page.lag[page.lag.length - 1];
     if (!last || last.lag !== g.totalLag || now - last.at > 1000) page.lag.push({ at: now, lag: g.totalLag });
     page.lag = page.lag.filter((s) => now - s.at <= LAG_WINDOW_MS);
     drawLag();
   }
-  const events = entries.get('events') || [];
-  $('group-events').replaceChildren(...(events.length
-    ? events.slice(-20).reverse().map((e) => el('li', `event event-${e.kind}`, `${new Date(e.at).toLocaleTimeString()} ${e.detail}`))
-    : [el('li', 'hint', 'Nothing yet: start a consumer, add a second one, or reset the offsets.')]));
+  // Keyed by what happened and when (a repeat of the same event in the same millisecond gets a count): an event
+  // already listed stays the same element as new ones arrive, so a selection or focus in the list survives.
+  const events = (entries.get('events') || []).slice(-20).reverse();
+  const seen = new Map();
+  const keyed = events.map((e) => {
+    const id = `${e.at}|${e.kind}|${e.detail}`;
+    const n = (seen.get(id) || 0) + 1;
+    seen.set(id, n);
+    return { e, id: `${id}|${n}` };
+  });
+  render(keyed.length ? repeat(keyed, (k) => k.id, ({ e }) => html`<li class="event event-${e.kind}">${
+    `${new Date(e.at).toLocaleTimeString()} ${e.detail}`}</li>`)
+    : html`<li class="hint">Nothing yet: start a consumer, add a second one, or reset the offsets.</li>`, $('group-events'));
 }
 
+// The lag chart: uPlot (its stylesheet comes with kafka.css), as wide as its column, its colours read from the
+// page's tokens so it follows light and dark; drawn anew when the theme changes, resized with its column.
+const LAG_HEIGHT = 180;
 let uPlotModule = null;
+let chartTheme = '';
 async function drawLag() {
   const host = $('lag-chart');
   const xs = page.lag.map((s) => s.at / 1000);
@@ -216,16 +252,54 @@ async function drawLag() {
     host.textContent = `lag now: ${ys[ys.length - 1] ?? 0}`;
     return;
   }
+  const colours = tokens();
+  const theme = JSON.stringify(colours);
+  if (page.chart && theme !== chartTheme) {
+    page.chart.destroy();
+    page.chart = null;
+  }
   if (!page.chart) {
+    chartTheme = theme;
+    const axis = { stroke: colours.muted, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
     page.chart = new uPlotModule({
-      width: Math.min(host.clientWidth || 600, 800), height: 160,
-      series: [{}, { label: 'total lag', stroke: '#a40e26', width: 2 }],
-      axes: [{}, { label: 'records' }],
+      width: chartWidth(host), height: LAG_HEIGHT,
+      series: [{}, { label: 'total lag', stroke: colours.down, width: 2 }],
+      axes: [{ ...axis }, { ...axis, label: 'records', size: 60 }],
     }, [xs, ys], host);
   } else {
     page.chart.setData([xs, ys]);
   }
 }
+
+function chartWidth(host) {
+  return Math.max(240, Math.floor(host.clientWidth || 600));
+}
+
+/** The colours the chart draws with, from the page's tokens (a canvas cannot use var() itself). */
+function tokens() {
+  const style = getComputedStyle(document.documentElement);
+  const get = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+  return { down: get('--down', 'crimson'), muted: get('--muted', 'gray'), grid: resolved('var(--border, color-mix(in srgb, var(--muted) 30%, transparent))') };
+}
+
+/** A colour expression with var() in it, as the browser resolves it (a string a canvas understands). */
+function resolved(colour) {
+  const probe = el('span');
+  probe.style.color = colour;
+  probe.hidden = true;
+  document.body.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}
+
+new ResizeObserver(() => {
+  const host = $('lag-chart');
+  if (page.chart && Math.abs(page.chart.width - chartWidth(host)) > 1) page.chart.setSize({ width: chartWidth(host), height: LAG_HEIGHT });
+}).observe($('lag-chart'));
+// A theme switch (system setting or the page's own switch) changes the tokens: draw the chart with the new ones.
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => page.chart && drawLag());
+new MutationObserver(() => page.chart && drawLag()).observe(document.documentElement, { attributes: true });
 
 // ---------- records ----------
 function selectedIsolation() {
@@ -283,11 +357,8 @@ function recordView(isolation) {
   root.append(skipped, host);
   const rows = []; // newest first, bounded
   const seen = new Set();
-  let scheduled = false;
-  const draw = () => {
-    scheduled = false;
-    render(recordTable(rows), host);
-  };
+  const draw = () => render(recordTable(rows), host);
+  const schedule = paced(draw);
   draw();
   return {
     root,
@@ -310,10 +381,7 @@ function recordView(isolation) {
           seen.delete(`${dropped.partition}:${dropped.offset}`);
         }
         if (skippedCount > 0) skipped.textContent = `${skippedCount} record(s) went by too fast to show; the lanes count them all.`;
-        if (!scheduled) {
-          scheduled = true;
-          requestAnimationFrame(draw);
-        }
+        schedule();
         page.topicState && scheduleLanes();
       },
       problem(text) {
@@ -326,14 +394,26 @@ function recordView(isolation) {
   };
 }
 
-let lanesScheduled = false;
-function scheduleLanes() {
-  if (lanesScheduled) return;
-  lanesScheduled = true;
-  requestAnimationFrame(() => {
-    lanesScheduled = false;
-    renderTopic(page.topicState.entries);
-  });
+const scheduleLanes = paced(() => page.topicState && renderTopic(page.topicState.entries));
+
+/**
+ * {@code draw} on the next animation frame, and no more often than every PACE ms: at thousands of records a second
+ * a lane or the table changes faster than anyone reads it, and drawing it on every frame would take all of them.
+ */
+function paced(draw) {
+  let scheduled = false;
+  let last = 0;
+  const run = (now) => {
+    if (now - last < PACE) return requestAnimationFrame(run);
+    scheduled = false;
+    last = now;
+    draw();
+  };
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(run);
+  };
 }
 
 function rememberKey(r) {
@@ -406,7 +486,7 @@ $('topic-delete').addEventListener('click', async () => {
     page.topicSub = null;
     for (const sub of page.recordSubs) sub.close();
     page.recordSubs = [];
-    $('lanes').replaceChildren();
+    render(html`<p class="hint">Pick or create a topic.</p>`, $('lanes'));
   }
 });
 
