@@ -39,6 +39,12 @@ final class Logging {
             // which gets each error as a response and retries; a broker that truly fails to start is still reported
             // ("the embedded Kafka broker did not start"), and --verbose shows this logger again.
             setIfAbsent("org.slf4j.simpleLogger.log.kafka.server.ControllerApis", "off");
+            // With transactions v2 a transactional producer's first batches to a partition may arrive while the first
+            // one (sequence 0) is still being verified; the broker refuses the later ones with a retriable
+            // OutOfOrderSequenceException (KAFKA-18202) and logs each refusal as an ERROR with a stack trace, although
+            // the producer retries and nothing is lost. /guarantees starts such producers all the time. The producer
+            // still reports a real failure to its program, and --verbose shows this logger again.
+            setIfAbsent("org.slf4j.simpleLogger.log.kafka.server.ReplicaManager", "off");
         }
     }
 
