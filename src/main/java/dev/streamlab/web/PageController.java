@@ -12,6 +12,8 @@ import dev.streamlab.web.view.HomePage;
 import dev.streamlab.web.view.KafkaPage;
 import dev.streamlab.web.view.TimePage;
 import dev.streamlab.web.view.NotFoundPage;
+import dev.streamlab.web.view.SiteNav;
+import dev.streamlab.lab.progress.Standing;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -26,32 +28,39 @@ final class PageController {
     }
 
     void home(Context ctx) {
-        ctx.html(HomePage.render(lab.quest(), lab.broker(), lab.clusterStatus().get(),
-                lab.learning().standing(Learners.of(ctx))));
+        Standing standing = lab.learning().standing(Learners.of(ctx));
+        ctx.html(HomePage.render(SiteNav.of(lab.quest(), standing, ctx.path()), lab.quest(), lab.broker(), lab.clusterStatus().get(),
+                standing));
+    }
+
+    /** The header's way through the quest, with this learner's progress and the page asked for marked. */
+    private SiteNav nav(Context ctx) {
+        return SiteNav.of(lab.quest(), lab.learning().standing(Learners.of(ctx)), ctx.path());
     }
 
     void chapter(Context ctx, Chapter chapter) {
+        SiteNav nav = nav(ctx);
         ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(Learners.of(ctx)),
                 lab.broker().bootstrapServers(), next(chapter));
         if (chapter.id().equals("batch-vs-stream")) {
-            ctx.html(BatchVsStreamPage.render(chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
+            ctx.html(BatchVsStreamPage.render(nav, chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
                     List.of("batch-stream.js")));
             return;
         }
         if (chapter.id().equals("time")) {
-            ctx.html(TimePage.render(chapter, parts, lab.time().playback().catalog().entries().stream()
+            ctx.html(TimePage.render(nav, chapter, parts, lab.time().playback().catalog().entries().stream()
                     .map(e -> new TimePage.ScenarioChoice(e.id(), e.title())).toList()));
             return;
         }
         if (chapter.id().equals("guarantees")) {
-            ctx.html(GuaranteesPage.render(chapter, parts, lab.broker().bootstrapServers()));
+            ctx.html(GuaranteesPage.render(nav, chapter, parts, lab.broker().bootstrapServers()));
             return;
         }
         if (chapter.id().equals("kafka")) {
-            ctx.html(KafkaPage.render(chapter, parts, lab.broker().bootstrapServers()));
+            ctx.html(KafkaPage.render(nav, chapter, parts, lab.broker().bootstrapServers()));
             return;
         }
-        ctx.html(ComingSoonPage.render("Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
+        ctx.html(ComingSoonPage.render(nav, "Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
     }
 
     /** The page after a chapter: the next chapter, after the last one the first challenge, else home. */
@@ -68,7 +77,7 @@ final class PageController {
     }
 
     void challenge(Context ctx, Challenge challenge) {
-        ctx.html(ChallengePage.render(challenge, lab.broker().bootstrapServers(), labUrl(ctx),
+        ctx.html(ChallengePage.render(nav(ctx), challenge, lab.broker().bootstrapServers(), labUrl(ctx),
                 lab.learning().progress(Learners.of(ctx))));
     }
 
@@ -78,6 +87,6 @@ final class PageController {
     }
 
     void notFound(Context ctx) {
-        ctx.html(NotFoundPage.render(ctx.path()));
+        ctx.html(NotFoundPage.render(nav(ctx), ctx.path()));
     }
 }

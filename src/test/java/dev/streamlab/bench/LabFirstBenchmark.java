@@ -4,7 +4,11 @@ import dev.streamlab.testing.Browser;
 import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.TestLab;
 import dev.streamlab.testing.Viewport;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +19,7 @@ import java.util.Map;
  * control (first button, input or select inside the lab's first section) and the top and bottom of its picture.
  * Run by hand (not part of mvn verify):
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.streamlab.bench.LabFirstBenchmark</pre>
- * The selectors name sections that exist both before and after the lab-first layout, so the figures compare.
+ * Saves what the first screen shows under target/screenshots/lab-first-*.png. The selectors name sections that exist both before and after the lab-first layout, so the figures compare.
  */
 public final class LabFirstBenchmark {
     /** A chapter page, the section its lab's controls start in, and its picture. */
@@ -46,6 +50,9 @@ public final class LabFirstBenchmark {
                     System.out.printf(Locale.ROOT, "%-28s viewport %sx%s  page height %5s px  first control y %5s px (%s)"
                                     + "  picture top %5s bottom %5s px%n", path, m.get("vw"), m.get("vh"),
                             m.get("height"), m.get("control"), m.get("what"), m.get("pictureTop"), m.get("pictureBottom"));
+                    Path shot = Path.of("target", "screenshots", "lab-first" + path.replace('/', '-') + ".png");
+                    Files.createDirectories(shot.getParent());
+                    Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
                 }
             } finally {
                 browser.quit();
