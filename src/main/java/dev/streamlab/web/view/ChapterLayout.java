@@ -8,6 +8,7 @@ import java.util.List;
 
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.header;
 import static j2html.TagCreator.p;
@@ -16,11 +17,14 @@ import static j2html.TagCreator.section;
 /**
  * Every chapter page's shape, lab first: a one-line title with the tabs Lab, Read and Check beside it, then the
  * three panels, the lab shown. Each tab has its own URL (#lab, #read, #check); web/js/tabs.js switches them, follows
- * back and forward, and opens the tab a link or a reload names. Without the script the lab still works.
+ * back and forward, and opens the tab a link or a reload names. Without the script only the lab shows.
  */
 public final class ChapterLayout {
-    /** The parts, in tab order: the URL fragment that names each and its tab's label. */
-    private static final String[][] TABS = {{"lab", "Lab"}, {"read", "Read"}, {"check", "Check"}};
+    /** A part of the page: the URL fragment that names it and its tab's label. */
+    private record Tab(String part, String label) {
+    }
+
+    private static final List<Tab> TABS = List.of(new Tab("lab", "Lab"), new Tab("read", "Read"), new Tab("check", "Check"));
 
     /** The modules a chapter page needs besides its lab's own: the tabs, then the answers of the check. */
     public static final List<String> MODULES = List.of("tabs.js", "quiz.js");
@@ -48,15 +52,14 @@ public final class ChapterLayout {
         return "Chapter " + chapter.number() + ": " + chapter.title();
     }
 
-    private static DomContent[] tabs() {
-        DomContent[] tabs = new DomContent[TABS.length];
-        for (int i = 0; i < TABS.length; i++) {
-            String part = TABS[i][0];
-            tabs[i] = button(TABS[i][1]).withType("button").withId("tab-" + part).attr("role", "tab")
-                    .attr("aria-selected", String.valueOf(i == 0)).attr("aria-controls", "panel-" + part)
-                    .attr("tabindex", i == 0 ? "0" : "-1").attr("data-part", part);
-        }
-        return tabs;
+    /** The lab's tab selected and the only one in the tab order; the arrow keys reach the others. */
+    private static DomContent tabs() {
+        return each(TABS, tab -> {
+            boolean first = tab == TABS.get(0);
+            return button(tab.label()).withType("button").withId("tab-" + tab.part()).attr("role", "tab")
+                    .attr("aria-selected", String.valueOf(first)).attr("aria-controls", "panel-" + tab.part())
+                    .attr("tabindex", first ? "0" : "-1").attr("data-part", tab.part());
+        });
     }
 
     private static SectionTag panel(String part, DomContent content) {
