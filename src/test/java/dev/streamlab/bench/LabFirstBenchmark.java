@@ -54,6 +54,11 @@ public final class LabFirstBenchmark {
                     Files.createDirectories(shot.getParent());
                     Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
                 }
+                // How the header and the tabs fold on a narrow screen (a phone held upright).
+                Viewport.set(browser, 600, 900);
+                browser.get(lab.url("/time#read"));
+                Files.write(Path.of("target", "screenshots", "lab-first-narrow-time.png"),
+                        browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
             }
