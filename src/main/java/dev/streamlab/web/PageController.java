@@ -13,6 +13,8 @@ import dev.streamlab.web.view.KafkaPage;
 import dev.streamlab.web.view.TimePage;
 import dev.streamlab.web.view.NotFoundPage;
 import dev.streamlab.web.view.PresentPage;
+import dev.streamlab.web.view.SiteNav;
+import dev.streamlab.lab.progress.Standing;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -28,32 +30,39 @@ final class PageController {
     }
 
     void home(Context ctx) {
-        ctx.html(HomePage.render(lab.quest(), lab.broker(), lab.clusterStatus().get(),
-                lab.learning().standing(Learners.of(ctx))));
+        Standing standing = lab.learning().standing(Learners.of(ctx));
+        ctx.html(HomePage.render(SiteNav.of(lab.quest(), standing, ctx.path()), lab.quest(), lab.broker(), lab.clusterStatus().get(),
+                standing));
+    }
+
+    /** The header's way through the quest, with this learner's progress and the page asked for marked. */
+    private SiteNav nav(Context ctx) {
+        return SiteNav.of(lab.quest(), lab.learning().standing(Learners.of(ctx)), ctx.path());
     }
 
     void chapter(Context ctx, Chapter chapter) {
+        SiteNav nav = nav(ctx);
         ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(Learners.of(ctx)),
                 lab.broker().bootstrapServers(), next(chapter));
         if (chapter.id().equals("batch-vs-stream")) {
-            ctx.html(BatchVsStreamPage.render(chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
+            ctx.html(BatchVsStreamPage.render(nav, chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
                     List.of("batch-stream.js")));
             return;
         }
         String query = ctx.queryString() == null ? "" : ctx.queryString();
         if (chapter.id().equals("time")) {
-            ctx.html(TimePage.render(chapter, parts, scenarios(), ctx.queryParam("scenario"), query));
+            ctx.html(TimePage.render(nav, chapter, parts, scenarios(), ctx.queryParam("scenario"), query));
             return;
         }
         if (chapter.id().equals("guarantees")) {
-            ctx.html(GuaranteesPage.render(chapter, parts, lab.broker().bootstrapServers(), query));
+            ctx.html(GuaranteesPage.render(nav, chapter, parts, lab.broker().bootstrapServers(), query));
             return;
         }
         if (chapter.id().equals("kafka")) {
-            ctx.html(KafkaPage.render(chapter, parts, lab.broker().bootstrapServers(), query));
+            ctx.html(KafkaPage.render(nav, chapter, parts, lab.broker().bootstrapServers(), query));
             return;
         }
-        ctx.html(ComingSoonPage.render("Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
+        ctx.html(ComingSoonPage.render(nav, "Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
     }
 
     /** The chapters whose lab has a presenter view (at /present + the chapter's path). */
@@ -89,7 +98,7 @@ final class PageController {
     }
 
     void challenge(Context ctx, Challenge challenge) {
-        ctx.html(ChallengePage.render(challenge, lab.broker().bootstrapServers(), labUrl(ctx),
+        ctx.html(ChallengePage.render(nav(ctx), challenge, lab.broker().bootstrapServers(), labUrl(ctx),
                 lab.learning().progress(Learners.of(ctx))));
     }
 
@@ -99,6 +108,6 @@ final class PageController {
     }
 
     void notFound(Context ctx) {
-        ctx.html(NotFoundPage.render(ctx.path()));
+        ctx.html(NotFoundPage.render(nav(ctx), ctx.path()));
     }
 }

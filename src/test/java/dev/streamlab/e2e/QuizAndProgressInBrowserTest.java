@@ -70,6 +70,8 @@ class QuizAndProgressInBrowserTest {
         try {
             try (RunningLab lab = App.start(settings(web, kafka), Clock.systemUTC())) {
                 browser.get(lab.webUrl() + CHAPTER.path());
+                // The page opens on its lab; the questions are behind the Check tab.
+                browser.findElement(By.id("tab-check")).click();
 
                 answer(browser, firstKnowledge, right(firstKnowledge) == 0 ? 1 : 0);
                 answer(browser, firstKnowledge, right(firstKnowledge));

@@ -67,11 +67,11 @@ class TimeLabNewcomerInBrowserTest extends LabInBrowser {
         assertEquals(List.of(), controls(), "arrow keys in a list do not step the playback");
         assertEquals(0, position(), "still at the start");
 
-        browser.executeScript("document.querySelector('.intro summary').focus()");
+        browser.executeScript("document.querySelector('details.keys summary').focus()");
         keys.sendKeys(Keys.SPACE).perform();
-        await().atMost(PATIENCE).until(() -> browser.executeScript("return document.querySelector('.intro details').open")
+        await().atMost(PATIENCE).until(() -> browser.executeScript("return document.querySelector('details.keys').open")
                 .equals(Boolean.TRUE));
-        assertEquals(List.of(), controls(), "Space on \"The rules, exactly\" opens them and does not play");
+        assertEquals(List.of(), controls(), "Space on \"Keys\" under the picture opens them and does not play");
 
         browser.executeScript("document.getElementById('pipeline-stop').focus()"); // no pipeline runs: it says so
         keys.sendKeys(Keys.SPACE).perform();

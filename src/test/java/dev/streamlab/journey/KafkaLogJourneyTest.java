@@ -38,9 +38,11 @@ class KafkaLogJourneyTest {
     void aNewcomerRunsTheChaptersProgramsReplaysWithTheResetFormAndWatchesAPausedConsumersLagGrow() {
         try (NewcomerLab lab = new NewcomerLab(home)) {
             lab.open("/kafka?topic=orders");
+            lab.browser.findElement(By.id("tab-read")).click(); // the programs are in the chapter's reading
             String makeTopic = program(lab, "# make_topic.py");
             String produce = program(lab, "# produce.py");
             String consume = program(lab, "# consume.py");
+            lab.browser.findElement(By.id("tab-lab")).click();
 
             lab.python("make_topic.py", makeTopic, "");
             await("an empty partition says so").atMost(PATIENCE).until(() -> Browser.text(lab.browser,
@@ -88,7 +90,8 @@ class KafkaLogJourneyTest {
 
     /** A program of the chapter's reading, as the page shows it (the lab's address filled in). */
     private static String program(NewcomerLab lab, String firstLine) {
-        String code = lab.browser.findElements(By.cssSelector("pre code")).stream()
+        String code = lab.browser.findElements(By.cssSelector("#panel-read pre code")).stream()
+                .filter(WebElement::isDisplayed)
                 .map(c -> (String) lab.browser.executeScript("return arguments[0].textContent;", c))
                 .filter(t -> t.startsWith(firstLine)).findFirst()
                 .orElseThrow(() -> new AssertionError("the page shows no program starting with " + firstLine));

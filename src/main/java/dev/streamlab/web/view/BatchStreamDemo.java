@@ -40,13 +40,13 @@ public final class BatchStreamDemo {
     public static DomContent render(String bootstrapServers) {
         return section(
                 h2("Try it: one topic, added up two ways"),
-                p("Below, the same orders (topic " + TOPIC + ", one JSON record per order, keyed by customer) are added up "
-                        + "twice: per customer, how many orders and how much money. On the left a batch job reads what "
-                        + "the topic holds at the moment you press its button, then stops. On the right a stream job "
-                        + "reads the same records and then simply keeps going. Feed the topic and watch the two drift "
-                        + "apart.").withClass("hint"),
                 controls(),
                 div(batchPanel(), streamPanel()).withClass("bs-columns"),
+                details(summary("How to read this"), p("Here the same orders (topic " + TOPIC + ", one JSON record per order, keyed by customer) are added up "
+                        + "twice: per customer, how many orders and how much money. In the left column a batch job reads what "
+                        + "the topic holds at the moment you press its button, then stops. In the right column a stream job "
+                        + "reads the same records and then simply keeps going. Feed the topic and watch the two drift "
+                        + "apart.").withClass("hint")).withClass("lab-more"),
                 outside(bootstrapServers)
         ).withId("batch-stream").withClass("bs-demo").attr("data-topic", TOPIC).attr("data-bootstrap", bootstrapServers);
     }

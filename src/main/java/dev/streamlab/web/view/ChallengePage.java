@@ -49,8 +49,9 @@ public final class ChallengePage {
     private ChallengePage() {
     }
 
-    public static String render(Challenge challenge, String bootstrapServers, String labUrl, Progress progress) {
-        return Frame.render(challenge.level() + " challenge: " + challenge.title(), List.of("challenge.js"),
+    public static String render(SiteNav nav, Challenge challenge, String bootstrapServers, String labUrl,
+                                Progress progress) {
+        return Frame.render(challenge.level() + " challenge: " + challenge.title(), nav, List.of("challenge.js"),
                 section(
                         h1(challenge.level() + " challenge: " + challenge.title()),
                         p(challenge.objective()).withClass("objective"),

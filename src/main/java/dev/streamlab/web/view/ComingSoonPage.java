@@ -12,8 +12,8 @@ public final class ComingSoonPage {
     private ComingSoonPage() {
     }
 
-    public static String render(String title, String summary) {
-        return Frame.render(title, List.of(), section(
+    public static String render(SiteNav nav, String title, String summary) {
+        return Frame.render(title, nav, List.of(), section(
                 h1(title),
                 p(summary),
                 p("This part of the lab is coming soon.").withClass("coming-soon"),

@@ -15,12 +15,14 @@ import static j2html.TagCreator.html;
 import static j2html.TagCreator.link;
 import static j2html.TagCreator.main;
 import static j2html.TagCreator.meta;
-import static j2html.TagCreator.nav;
 import static j2html.TagCreator.script;
 import static j2html.TagCreator.span;
 import static j2html.TagCreator.title;
 
-/** The frame every page shares: head, header with the lab's name, the page's content, one optional ES module. */
+/**
+ * The frame every page shares: head, a header with the lab's name and the way through the quest ({@link SiteNav}),
+ * the page's content, its ES modules.
+ */
 public final class Frame {
     private static final List<String> STYLESHEETS =
             List.of("streamlab.css", "layout.css", "time.css", "kafka.css", "guarantees.css", "present.css");
@@ -38,10 +40,16 @@ public final class Frame {
 
     /** Like {@link #render(String, String, DomContent...)} with several ES modules, loaded in order. */
     public static String render(String pageTitle, List<String> modules, DomContent... content) {
+        return render(pageTitle, SiteNav.NONE, modules, content);
+    }
+
+    /** A page inside the quest: its header links every chapter and challenge, {@code nav} saying which is this one. */
+    public static String render(String pageTitle, SiteNav nav, List<String> modules, DomContent... content) {
         return document(html(
                 head(pageTitle, modules),
                 body(
-                        header(nav(a(span("Streamlab").withClass("brand")).withHref("/"))).withClass("site-header"),
+                        header(a(span("Streamlab").withClass("brand")).withHref("/").withClass("brand-link"), nav.render())
+                                .withClass("site-header"),
                         div().withId("live-banner").withClass("live-banner").attr("role", "status").attr("hidden", "hidden"),
                         main(content).withId("main"),
                         footer("A real Kafka broker, a stream processor you can watch, and challenges that check themselves.")

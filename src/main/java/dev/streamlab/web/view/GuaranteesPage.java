@@ -3,6 +3,7 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static j2html.TagCreator.button;
@@ -10,7 +11,6 @@ import static j2html.TagCreator.details;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.form;
-import static j2html.TagCreator.h1;
 import static j2html.TagCreator.h2;
 import static j2html.TagCreator.input;
 import static j2html.TagCreator.label;
@@ -36,39 +36,38 @@ public final class GuaranteesPage {
     }
 
     /** @param query the request's query string ("" for none): the presenter link keeps it */
-    public static String render(Chapter chapter, ChapterParts parts, String bootstrapServers, String query) {
-        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("guarantees.js", "quiz.js"),
-                section(
-                        h1("Chapter " + chapter.number() + ": " + chapter.title()),
-                        p("Three copies of the same consume-process-produce job turn orders into running totals per "
-                                + "customer. They differ only in when they commit: before processing (at-most-once), after "
-                                + "producing (at-least-once), or together with the output in one transaction "
-                                + "(exactly-once). Each runs as its own process; a kill ends one inside its next "
-                                + "batch, at the moment its mode is about, then restarts. Then compare what each wrote "
-                                + "with the truth."),
-                        details(summary("The three modes, exactly"), ul(
-                                li("at-most-once: commit the batch's offsets, then process it. A crash mid-batch skips the rest."),
-                                li("at-least-once: process and produce, then commit. A crash mid-batch processes part of it again."),
-                                li("exactly-once: an idempotent, transactional producer sends the consumed offsets inside the "
-                                        + "transaction with the output; readers use read_committed. A restarted worker with "
-                                        + "the same transactional id fences its predecessor: it gets a new producer epoch (or "
-                                        + "a new producer id) and the killed worker's open transaction is aborted. Under "
-                                        + "transactions v2 (Kafka 4, KIP-890) the epoch also grows at every commit, so a high "
-                                        + "epoch counts transactions, not restarts.")))
-                ).withClass("intro"),
-                parts.reading(),
-                PresentPage.link(chapter, query),
-                lab(bootstrapServers),
-                parts.questions());
+    public static String render(SiteNav nav, Chapter chapter, ChapterParts parts, String bootstrapServers, String query) {
+        List<String> modules = new ArrayList<>(List.of("guarantees.js"));
+        modules.addAll(ChapterLayout.MODULES);
+        return Frame.render(ChapterLayout.title(chapter), nav, modules,
+                ChapterLayout.render(chapter, lab(bootstrapServers), about(), parts,
+                        PresentPage.link(chapter, query)));
     }
 
-    /**
-     * The live lab: the run with the three workers and their kill buttons, the results against the truth, the
-     * downstream, the transaction anatomy and the chaos runs of the learner's own code, with the ids
-     * web/js/guarantees.js drives (the chapter page and the presenter view show the same markup).
-     */
+    /** The three modes in words, in the Read tab. */
+    private static DomContent about() {
+        return section(
+                p("Three copies of the same consume-process-produce job turn orders into running totals per "
+                        + "customer. They differ only in when they commit: before processing (at-most-once), after "
+                        + "producing (at-least-once), or together with the output in one transaction "
+                        + "(exactly-once). Each runs as its own process; a kill ends one inside its next "
+                        + "batch, at the moment its mode is about, then restarts. Then compare what each wrote "
+                        + "with the truth."),
+                details(summary("The three modes, exactly"), ul(
+                        li("at-most-once: commit the batch's offsets, then process it. A crash mid-batch skips the rest."),
+                        li("at-least-once: process and produce, then commit. A crash mid-batch processes part of it again."),
+                        li("exactly-once: an idempotent, transactional producer sends the consumed offsets inside the "
+                                + "transaction with the output; readers use read_committed. A restarted worker with "
+                                + "the same transactional id fences its predecessor: it gets a new producer epoch (or "
+                                + "a new producer id) and the killed worker's open transaction is aborted. Under "
+                                + "transactions v2 (Kafka 4, KIP-890) the epoch also grows at every commit, so a high "
+                                + "epoch counts transactions, not restarts.")))
+        ).withClass("intro about");
+    }
+
+    /** The live lab: the run and its three workers first, then the results against the truth and what follows. */
     public static DomContent lab(String bootstrapServers) {
-        return each(
+        return div(
                 section(
                         h2("Run"),
                         form(label("Orders ").attr("for", "orders-count"),
@@ -112,6 +111,7 @@ public final class GuaranteesPage {
                         p().withId("chaos-verdict").withClass("message").attr("role", "status"),
                         ul().withId("chaos-runs").withClass("events").attr("aria-label", "what each restart waited for"),
                         ul().withId("chaos-lines").withClass("events")
-                ).withId("chaos-section"));
+                ).withId("chaos-section")
+        ).withClass("guarantees-lab");
     }
 }

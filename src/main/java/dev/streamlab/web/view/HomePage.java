@@ -26,6 +26,7 @@ import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.span;
+import static j2html.TagCreator.strong;
 import static j2html.TagCreator.text;
 import static j2html.TagCreator.ul;
 
@@ -34,13 +35,14 @@ public final class HomePage {
     private HomePage() {
     }
 
-    public static String render(Quest quest, BrokerInfo broker, ClusterStatus status, Standing standing) {
-        return Frame.render("Home", List.of("home.js", "progress.js"),
+    public static String render(SiteNav nav, Quest quest, BrokerInfo broker, ClusterStatus status, Standing standing) {
+        return Frame.render("Home", nav, List.of("home.js", "progress.js"),
                 section(
                         h1("Streamlab"),
                         p("Learn stream processing on a real Apache Kafka broker. Produce with any client, watch the log, "
                                 + "the consumer groups and a stream processor's clock at work, and let the lab check your solutions "
                                 + "by looking at the broker itself.")).withClass("intro"),
+                nextStep(quest, standing),
                 progressNotice(standing),
                 brokerStatus(broker, status),
                 section(
@@ -51,6 +53,42 @@ public final class HomePage {
                         ul(each(quest.challenges(), c -> challengeItem(c, standing))).withClass("challenges")
                 ).withClass("quest"),
                 ProgressPanel.render(standing));
+    }
+
+    /**
+     * Where to go now, first on the page: a learner who has done nothing yet starts at chapter 1; otherwise the first
+     * chapter with questions still open, then the first challenge not passed, in the quest's order.
+     */
+    private static DomContent nextStep(Quest quest, Standing standing) {
+        boolean fresh = standing.chapters().stream().allMatch(c -> c.knowledgeRight() + c.decisionsRight() == 0)
+                && standing.challenges().stream().allMatch(c -> c.passedCount() == 0);
+        String lead = fresh ? "Start here: " : "Next: ";
+        for (int i = 0; i < standing.chapters().size(); i++) {
+            Standing.ChapterStatus c = standing.chapters().get(i);
+            if (fresh || c.knowledgeRight() < c.knowledgeTotal() || c.decisionsRight() < c.decisionsTotal()) {
+                return next(lead, "Chapter " + (i + 1) + ": " + c.title(), c.path(),
+                        fresh ? "Open its lab, try it, then read and check what you saw."
+                                : (c.knowledgeRight() + c.decisionsRight()) + " of " + (c.knowledgeTotal()
+                                + c.decisionsTotal()) + " questions answered right so far.");
+            }
+        }
+        for (Challenge challenge : quest.challenges()) {
+            Standing.ChallengeStatus c = standing.challenges().stream().filter(s -> s.id().equals(challenge.id()))
+                    .findFirst().orElseThrow();
+            if (!c.complete()) {
+                return next(lead, challenge.level() + " challenge: " + challenge.title(), challenge.path(),
+                        c.passedCount() + " of " + c.total() + " requirements passed so far.");
+            }
+        }
+        return section(p(strong("Quest complete."), text(" Every chapter answered and every challenge passed.")))
+                .withId("next-step").withClass("next-step");
+    }
+
+    private static DomContent next(String lead, String title, String path, String detail) {
+        return section(
+                p(strong(lead), a(title + " →").withHref(path).withId("next-step-link")).withClass("next-step-lead"),
+                p(detail).withClass("hint")
+        ).withId("next-step").withClass("next-step").attr("aria-label", lead.replace(": ", ""));
     }
 
     /** Said near the top, where it is read: the learner's progress looks empty and this says why (j2html escapes it). */

@@ -3,6 +3,7 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static j2html.TagCreator.button;
@@ -15,7 +16,6 @@ import static j2html.TagCreator.dt;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.fieldset;
 import static j2html.TagCreator.form;
-import static j2html.TagCreator.h1;
 import static j2html.TagCreator.h2;
 import static j2html.TagCreator.h3;
 import static j2html.TagCreator.input;
@@ -47,27 +47,29 @@ public final class KafkaPage {
     }
 
     /** @param query the request's query string ("" for none): the presenter link keeps it (?topic=) */
-    public static String render(Chapter chapter, ChapterParts parts, String bootstrapServers, String query) {
-        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("kafka.js", "quiz.js"),
-                intro(chapter, bootstrapServers),
-                parts.reading(),
-                PresentPage.link(chapter, query),
-                lab(),
-                parts.questions());
+    public static String render(SiteNav nav, Chapter chapter, ChapterParts parts, String bootstrapServers, String query) {
+        List<String> modules = new ArrayList<>(List.of("kafka.js"));
+        modules.addAll(ChapterLayout.MODULES);
+        return Frame.render(ChapterLayout.title(chapter), nav, modules,
+                ChapterLayout.render(chapter, lab(bootstrapServers), about(), parts,
+                        PresentPage.link(chapter, query)));
     }
 
-    /**
-     * The live lab: topic, partition lanes, producing, consumer groups with their lag, and the records, with the ids
-     * web/js/kafka.js drives (the chapter page and the presenter view show the same markup; kafka.js also needs
-     * {@link #outside(String)}'s kcat command on the page).
-     */
-    public static DomContent lab() {
-        return each(topicBar(), lanes(), produceForm(), groupPanel(), records());
+    /** The live lab: the topic and its partitions first, then producing, the groups and the records. */
+    public static DomContent lab(String bootstrapServers) {
+        return div(
+                topicBar(),
+                lanes(),
+                outside(bootstrapServers),
+                produceForm(),
+                groupPanel(),
+                records()
+        ).withClass("kafka-lab");
     }
 
-    private static DomContent intro(Chapter chapter, String bootstrap) {
+    /** The chapter's picture in words, in the Read tab. */
+    private static DomContent about() {
         return section(
-                h1("Chapter " + chapter.number() + ": " + chapter.title()),
                 p("Kafka is not a queue you drain; it is a durable, replayable log. Produce a record and watch it land at "
                         + "the end of one partition; start a consumer group and watch it share the partitions and commit "
                         + "its offsets; reset the offsets and watch the group read the log again."),
@@ -79,18 +81,20 @@ public final class KafkaPage {
                                 + "back to any offset and replay."),
                         dt("Consumer group"), dd("Consumers sharing one group id split the partitions among themselves; the "
                                 + "group's committed offset per partition says where it will read next. Lag is how far "
-                                + "behind the end of the log that is.")).withClass("facts")),
-                outside(bootstrap)
-        ).withClass("intro");
+                                + "behind the end of the log that is.")).withClass("facts"))
+        ).withClass("intro about");
     }
 
-    /** How to produce from outside the lab: a kcat command that kafka.js rewrites for the chosen topic. */
-    static DomContent outside(String bootstrap) {
-        return p(text("Produce and consume from outside too, with any client, at "), code(bootstrap), text(": "),
-                code("kcat -b " + bootstrap + " -t orders -K: -P").withId("kcat-command")
-                        .attr("data-bootstrap", bootstrap), text(" then type "), code("cust-1:hello"),
-                text(".")).withClass("hint");
+    /** Any client can write to the topic shown; kafka.js keeps the command on the selected topic. */
+    private static DomContent outside(String bootstrap) {
+        return details(summary("Produce and consume from outside the lab"),
+                p(text("With any client, at "), code(bootstrap), text(": "),
+                        code("kcat -b " + bootstrap + " -t orders -K: -P").withId("kcat-command")
+                                .attr("data-bootstrap", bootstrap), text(" then type "), code("cust-1:hello"),
+                        text(".")).withClass("hint")
+        ).withClass("lab-more");
     }
+
 
     private static DomContent topicBar() {
         return section(

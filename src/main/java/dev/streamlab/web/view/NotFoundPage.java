@@ -14,8 +14,8 @@ public final class NotFoundPage {
     private NotFoundPage() {
     }
 
-    public static String render(String path) {
-        return Frame.render("Not found", List.of(), section(
+    public static String render(SiteNav nav, String path) {
+        return Frame.render("Not found", nav, List.of(), section(
                 h1("No such page"),
                 p(text("The lab has nothing at "), code(path), text(".")),
                 p(a("Back to the quest").withHref("/"))));

@@ -32,9 +32,8 @@ public final class PresentPage {
 
     /** The chapter page's link to its presenter view, keeping the query (?scenario=, ?topic=). */
     public static DomContent link(Chapter chapter, String query) {
-        return p(a("Present").withHref(path(chapter) + query(query)).withClass("present-link"),
-                text(" this lab full screen, for a room: large type, driven from the keyboard or a presentation clicker."))
-                .withClass("present-entry");
+        return a("Present").withHref(path(chapter) + query(query)).withClass("present-link button")
+                .attr("title", "this lab full screen, for a room: large type, driven from the keyboard or a presentation clicker");
     }
 
     /** The time lab: the scenario, the playback, the picture, the step's explanation and the stream's settings. */
@@ -46,7 +45,7 @@ public final class PresentPage {
     /** The log: the topic, its partition lanes, producing, and the consumer groups with their lag. */
     public static String kafka(Chapter chapter, String bootstrapServers) {
         return render(chapter, "kafka", List.of("kafka.js", "present.js"),
-                keys(false), KafkaPage.lab(), KafkaPage.outside(bootstrapServers));
+                keys(false), KafkaPage.lab(bootstrapServers));
     }
 
     /** Delivery guarantees: the three workers with their kill buttons and the results against the truth. */

@@ -3,6 +3,7 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static j2html.TagCreator.button;
@@ -11,7 +12,6 @@ import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.fieldset;
 import static j2html.TagCreator.form;
-import static j2html.TagCreator.h1;
 import static j2html.TagCreator.h2;
 import static j2html.TagCreator.h3;
 import static j2html.TagCreator.input;
@@ -46,31 +46,39 @@ public final class TimePage {
     private TimePage() {
     }
 
-    /** @param query the request's query string ("" for none): the presenter link keeps it (?scenario=, ?keep=) */
-    public static String render(Chapter chapter, ChapterParts parts, List<ScenarioChoice> scenarios, String selected,
-                                String query) {
-        return Frame.render("Chapter " + chapter.number() + ": " + chapter.title(), List.of("time.js", "quiz.js"),
-                intro(chapter),
-                parts.reading(),
-                PresentPage.link(chapter, query),
-                lab(scenarios, selected),
-                parts.questions());
+    /**
+     * @param selected the scenario the list starts on (?scenario=), or null for the first
+     * @param query    the request's query string ("" for none): the presenter link keeps it (?scenario=, ?keep=)
+     */
+    public static String render(SiteNav nav, Chapter chapter, ChapterParts parts, List<ScenarioChoice> scenarios,
+                                String selected, String query) {
+        List<String> modules = new ArrayList<>(List.of("time.js"));
+        modules.addAll(ChapterLayout.MODULES);
+        return Frame.render(ChapterLayout.title(chapter), nav, modules,
+                ChapterLayout.render(chapter, lab(scenarios, selected), about(), parts,
+                        PresentPage.link(chapter, query)));
     }
 
     /**
-     * The live lab: scenario and playback controls, the event-time picture, results and step explanation, the
-     * stream's settings and the learner's own topic, with the ids web/js/time.js drives (the chapter page and the
-     * presenter view show the same markup).
+     * The live lab: controls and picture first, then the results and the ways to change the stream, with the ids
+     * web/js/time.js drives (the chapter page and the presenter view show the same markup).
      *
      * @param selected the scenario the list starts on (?scenario=), or null for the first
      */
     public static DomContent lab(List<ScenarioChoice> scenarios, String selected) {
-        return each(controls(scenarios, selected), stage(), results(), tuning(), ownTopic());
+        return div(
+                controls(scenarios, selected),
+                stage(),
+                keys(),
+                results(),
+                tuning(),
+                ownTopic()
+        ).withClass("time-lab");
     }
 
-    private static DomContent intro(Chapter chapter) {
+    /** What the lab shows and its rules, read before or after playing (in the Read tab). */
+    private static DomContent about() {
         return section(
-                h1("Chapter " + chapter.number() + ": " + chapter.title()),
                 p("Which clock do you trust? Events carry the time they happened (event time); the processor sees them "
                         + "when they arrive (processing time). Play a scenario and watch a real pipeline on Kafka decide: "
                         + "each event lands in its windows, the watermark says how far event time has surely got, a window "
@@ -84,11 +92,17 @@ public final class TimePage {
                         li("An event behind the watermark whose window has not fired yet simply counts: it is on time. "
                                 + "It is late when its window has already fired."),
                         li("A late event whose window is still within the allowed lateness is added, and the window fires "
-                                + "again with the new count; later than that, it goes to the late side output."))),
+                                + "again with the new count; later than that, it goes to the late side output.")))
+        ).withClass("intro about");
+    }
+
+    /** The page-wide keys, under the picture and folded: the toolbar's buttons say the same. */
+    private static DomContent keys() {
+        return details(summary("Keys"),
                 p(text("Keys: "), kbd("Space"), text(" play/pause · "), kbd("→"), text(" step · "), kbd("←"),
                         text(" step back · "), kbd("R"), text(" restart. In a field or a "
                                 + "list the keys are its own, and Space on a focused button presses that button.")).withClass("hint")
-        ).withClass("intro");
+        ).withClass("lab-more keys");
     }
 
     private static DomContent controls(List<ScenarioChoice> scenarios, String selected) {
