@@ -46,7 +46,8 @@ class PresenterViewInBrowserTest extends LabInBrowser {
     void theTimeLabFillsTheScreenInLargeTypeAndTheClickerStepsForwardAndBack() throws Exception {
         open(MOBILE_ORDER);
         assertEquals("1920x1080", browser.executeScript("return window.innerWidth + 'x' + window.innerHeight"));
-        assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px");
+        // The stylesheets may still be loading when get() returns: wait for the room's type, as the room would.
+        await().atMost(PATIENCE).untilAsserted(() -> assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px"));
         assertTrue(browser.findElements(By.cssSelector(".site-header, .site-footer")).isEmpty(), "no site header or footer");
         for (String control : List.of("scenario-select", "play", "step", "step-back", "inject-key", "cfg-type")) {
             assertTrue(browser.findElement(By.id(control)).isDisplayed(), control + " is there to use");
@@ -123,7 +124,8 @@ class PresenterViewInBrowserTest extends LabInBrowser {
                 new ProducerRecord<>(topic, 2, "cust-3", "third order")));
         browser.get(lab.url("/present/kafka?topic=" + topic));
         await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".lane .cell[data-offset='0']")).size() == 3);
-        assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px");
+        // The stylesheets may still be loading when get() returns: wait for the room's type, as the room would.
+        await().atMost(PATIENCE).untilAsserted(() -> assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px"));
         assertTrue(browser.findElements(By.cssSelector(".site-header")).isEmpty());
         String group = Names.unique("present-billing");
         browser.findElement(By.id("consumer-group")).clear();
@@ -145,7 +147,8 @@ class PresenterViewInBrowserTest extends LabInBrowser {
     @Test
     void theGuaranteesViewShowsTheThreeWorkersSideBySide() throws Exception {
         browser.get(lab.url("/present/guarantees"));
-        assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px");
+        // The stylesheets may still be loading when get() returns: wait for the room's type, as the room would.
+        await().atMost(PATIENCE).untilAsserted(() -> assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px"));
         assertTrue(browser.findElements(By.cssSelector(".site-header")).isEmpty());
         browser.findElement(By.id("orders-count")).clear();
         browser.findElement(By.id("orders-count")).sendKeys("200");
