@@ -1,0 +1,105 @@
+package dev.streamlab.e2e;
+
+import dev.streamlab.lab.Challenge;
+import dev.streamlab.lab.Chapter;
+import dev.streamlab.lab.Quest;
+import dev.streamlab.lab.QuestLoader;
+import dev.streamlab.testing.Accessibility;
+import dev.streamlab.testing.Http;
+import dev.streamlab.testing.LabInBrowser;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every page the lab serves, in the light and the dark theme, has no serious or critical axe-core violation; each is
+ * saved as a 1400×900 screenshot under target/screenshots/ (page-theme.png). Add a page to {@link #pages()}.
+ * With -Dstreamlab.a11y.reportOnly=true the audit only writes target/screenshots/accessibility.txt and never fails.
+ */
+class EveryPageIsAccessibleTest extends LabInBrowser {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final Path REPORT = SHOTS.resolve("accessibility.txt");
+    private static final boolean REPORT_ONLY = Boolean.getBoolean("streamlab.a11y.reportOnly");
+
+    /**
+     * A page to audit.
+     *
+     * @param name     the screenshot's and the message's name for it
+     * @param path     where the lab serves it
+     * @param ready    a CSS selector the page's live content shows once drawn, or null when the page has none
+     * @param optional audited only when the route exists (pages other parts of the lab are still adding)
+     */
+    record Page(String name, String path, String ready, boolean optional) {
+    }
+
+    /** What each chapter draws once its live part has its first data. */
+    private static final Map<String, String> LIVE_CONTENT = Map.of(
+            "/time", "svg.timeline",
+            "/batch-vs-stream", ".bs-status[data-state]");
+
+    static List<Page> pages() {
+        Quest quest = QuestLoader.load();
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page("home", "/", "#broker-state", false));
+        for (Chapter chapter : quest.chapters()) {
+            pages.add(new Page(chapter.path().substring(1), chapter.path(), LIVE_CONTENT.get(chapter.path()), false));
+        }
+        for (Challenge challenge : quest.challenges()) {
+            pages.add(new Page("challenge-" + challenge.id(), challenge.path(), "#check-form", false));
+        }
+        pages.add(new Page("not-found", "/nonexistent", null, false));
+        for (String lab : List.of("time", "kafka", "guarantees")) {
+            pages.add(new Page("present-" + lab, "/present/" + lab, null, true));
+        }
+        return pages;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPageInTheLightAndTheDarkThemeHasNoSeriousOrCriticalViolation() throws IOException {
+        Files.createDirectories(SHOTS);
+        Files.writeString(REPORT, "");
+        browser.manage().window().setSize(new Dimension(1400, 900));
+        return pages().stream().flatMap(page -> Stream.of("light", "dark").map(theme ->
+                DynamicTest.dynamicTest(page.name() + " in the " + theme + " theme", () -> audit(page, theme))));
+    }
+
+    private void audit(Page page, String theme) throws IOException {
+        if (page.optional()) {
+            assumeTrue(Http.get(lab.url(page.path())).statusCode() != 404, page.path() + " is not served yet");
+        }
+        // The system setting, as the learner's machine would say it; the page follows it unless told otherwise.
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", theme))));
+        browser.get(lab.url(page.path()));
+        await().atMost(PATIENCE).until(() -> "ok".equals(browser.executeScript(
+                "const b = document.getElementById('live-banner'); return b && b.dataset.state;")));
+        if (page.ready() != null) {
+            await().atMost(PATIENCE).until(() -> (Boolean) browser.executeScript(
+                    "return document.querySelector(arguments[0]) !== null;", page.ready()));
+        }
+        Files.write(SHOTS.resolve(page.name() + "-" + theme + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        Accessibility.Audit audit = Accessibility.audit(browser, page.name(), theme);
+        Files.writeString(REPORT, audit.summary() + "\n", StandardOpenOption.APPEND);
+        if (!REPORT_ONLY) {
+            assertTrue(audit.blocking().isEmpty(), () -> "serious or critical accessibility violations:\n"
+                    + audit.describeBlocking());
+        }
+    }
+}
