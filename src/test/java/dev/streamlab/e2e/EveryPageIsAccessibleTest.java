@@ -9,12 +9,13 @@ import dev.streamlab.testing.Browser;
 import dev.streamlab.testing.Http;
 import dev.streamlab.testing.LabInBrowser;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -84,9 +87,37 @@ class EveryPageIsAccessibleTest extends LabInBrowser {
     Stream<DynamicTest> everyPageInTheLightAndTheDarkThemeHasNoSeriousOrCriticalViolation() throws IOException {
         Files.createDirectories(SHOTS);
         Files.writeString(REPORT, "");
-        browser.manage().window().setSize(new Dimension(1400, 900));
+        // The page's own size (a window's size would include the browser's frame).
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1400, "height", 900, "deviceScaleFactor", 1, "mobile", false));
         return pages().stream().flatMap(page -> Stream.of("light", "dark").map(theme ->
                 DynamicTest.dynamicTest(page.name() + " in the " + theme + " theme", () -> audit(page, theme))));
+    }
+
+    @Test
+    void theHeaderSwitchTurnsTheLabDarkAndTheChoiceHoldsOnTheNextPageUntilSwitchedBack() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+        browser.get(lab.url("/"));
+        WebElement toggle = browser.findElement(By.id("theme-switch"));
+        await().atMost(PATIENCE).until(toggle::isDisplayed);
+        assertEquals("light", theme());
+        assertEquals("false", toggle.getDomAttribute("aria-pressed"));
+
+        toggle.click();
+        assertEquals("dark", theme());
+        assertEquals("true", browser.findElement(By.id("theme-switch")).getDomAttribute("aria-pressed"));
+        assertEquals("rgb(13, 17, 23)", browser.executeScript("return getComputedStyle(document.body).backgroundColor"));
+
+        browser.get(lab.url("/kafka"));
+        assertEquals("dark", theme(), "the choice outlives the page, whatever the system says");
+        browser.findElement(By.id("theme-switch")).click();
+        assertEquals("light", theme());
+        assertEquals("rgb(255, 255, 255)", browser.executeScript("return getComputedStyle(document.body).backgroundColor"));
+    }
+
+    private String theme() {
+        return (String) browser.executeScript("return document.documentElement.dataset.theme");
     }
 
     /**
@@ -121,10 +152,12 @@ class EveryPageIsAccessibleTest extends LabInBrowser {
             await().atMost(PATIENCE).until(() -> (Boolean) browser.executeScript(
                     "return document.querySelector(arguments[0]) !== null;", page.ready()));
         }
+        browser.executeScript("window.scrollTo(0, 0)");
         Files.write(SHOTS.resolve(page.name() + "-" + theme + ".png"), browser.getScreenshotAs(OutputType.BYTES));
 
         Accessibility.Audit audit = Accessibility.audit(browser, page.name(), theme);
-        Files.writeString(REPORT, audit.summary() + "\n", StandardOpenOption.APPEND);
+        Files.writeString(REPORT, audit.summary() + "\n" + audit.violations().stream()
+                .map(v -> "    " + v + "\n").collect(Collectors.joining()), StandardOpenOption.APPEND);
         if (!REPORT_ONLY) {
             assertTrue(audit.blocking().isEmpty(), () -> "serious or critical accessibility violations:\n"
                     + audit.describeBlocking());
