@@ -110,6 +110,8 @@ class EveryPageIsAccessibleTest extends LabInBrowser {
         assertEquals("rgb(13, 17, 23)", browser.executeScript("return getComputedStyle(document.body).backgroundColor"));
 
         browser.get(lab.url("/kafka"));
+        // Read once the new page has set its theme (seen once: a read that still reached the page being left).
+        await().atMost(PATIENCE).until(() -> theme() != null && browser.getCurrentUrl().endsWith("/kafka"));
         assertEquals("dark", theme(), "the choice outlives the page, whatever the system says");
         browser.findElement(By.id("theme-switch")).click();
         assertEquals("light", theme());
