@@ -86,7 +86,7 @@ class IntermediateChallengeInBrowserTest {
 
             browser.get(lab.url("/"));
             assertTrue(browser.findElement(By.cssSelector("#challenge-intermediate .tally")).getText()
-                    .contains("3 of 3 requirements passed ✓"));
+                    .contains("3 of 3 requirements passed · complete"));
             assertEquals("true", browser.findElement(By.id("checklist-windowed-aggregation")).getDomAttribute("data-earned"));
         } finally {
             browser.quit();

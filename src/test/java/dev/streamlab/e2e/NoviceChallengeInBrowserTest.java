@@ -81,7 +81,7 @@ class NoviceChallengeInBrowserTest {
             browser.findElement(By.cssSelector(".site-header a")).click();
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.id("progress")).size() == 1);
             assertTrue(browser.findElement(By.cssSelector("#challenge-novice .tally")).getText()
-                    .contains("4 of 4 requirements passed ✓"));
+                    .contains("4 of 4 requirements passed · complete"));
             assertEquals("true", browser.findElement(By.id("checklist-produced-and-consumed")).getDomAttribute("data-earned"));
         } finally {
             browser.quit();

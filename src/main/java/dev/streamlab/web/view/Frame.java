@@ -7,6 +7,7 @@ import java.util.List;
 import static j2html.TagCreator.a;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.body;
+import static j2html.TagCreator.button;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.document;
 import static j2html.TagCreator.footer;
@@ -48,7 +49,7 @@ public final class Frame {
         return document(html(
                 head(pageTitle, modules),
                 body(
-                        header(a(span("Streamlab").withClass("brand")).withHref("/").withClass("brand-link"), nav.render())
+                        header(a(span("Streamlab").withClass("brand")).withHref("/").withClass("brand-link"), nav.render(), themeSwitch())
                                 .withClass("site-header"),
                         div().withId("live-banner").withClass("live-banner").attr("role", "status").attr("hidden", "hidden"),
                         main(content).withId("main"),
@@ -76,11 +77,19 @@ public final class Frame {
                 meta().withCharset("utf-8"),
                 meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                 title(pageTitle + " · Streamlab"),
+                // A classic blocking script, so the theme is set before the first paint (see theme.js).
+                script().withSrc("/web/js/theme.js"),
                 // Tokens and shared components first, then each part's own rules, which may override them.
                 each(STYLESHEETS, sheet -> link().withRel("stylesheet").withHref("/web/css/" + sheet)),
                 link().withRel("icon").withType("image/svg+xml").withHref("/web/img/favicon.svg"),
                 // Every page says when the lab or Kafka is unreachable; status.js shares the page's one WebSocket.
                 script().withType("module").withSrc("/web/js/status.js"),
                 each(modules, module -> script().withType("module").withSrc("/web/js/" + module)));
+    }
+
+    /** Last in the header: a toggle (pressed = dark), shown by theme.js, which alone can make it work. */
+    private static DomContent themeSwitch() {
+        return button(Icons.svg(Icons.MOON), span("Dark theme")).withType("button").withId("theme-switch")
+                .withClass("theme-switch").attr("aria-pressed", "false").attr("hidden", "hidden");
     }
 }

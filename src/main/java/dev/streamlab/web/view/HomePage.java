@@ -139,10 +139,11 @@ public final class HomePage {
     private static DomContent challengeItem(Challenge challenge, Standing standing) {
         Standing.ChallengeStatus status = standing.challenges().stream().filter(s -> s.id().equals(challenge.id()))
                 .findFirst().orElseThrow();
-        return li(span(challenge.level()).withClass("level level-" + challenge.id()),
+        // The space keeps the level a word of its own ("Intermediate A windowed count", not "IntermediateA").
+        return li(span(challenge.level()).withClass("level level-" + challenge.id()), text(" "),
                 a(challenge.title()).withHref(challenge.path()),
-                span(" · " + status.passedCount() + " of " + status.total() + " requirements passed"
-                        + (status.complete() ? " ✓" : "")).withClass("tally"),
+                span(text(" · " + status.passedCount() + " of " + status.total() + " requirements passed"),
+                        status.complete() ? span(text(" · complete "), Icons.state(true)) : null).withClass("tally"),
                 div(challenge.summary()).withClass("summary")).withId("challenge-" + challenge.id());
     }
 }

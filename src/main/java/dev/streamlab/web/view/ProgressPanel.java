@@ -31,7 +31,8 @@ public final class ProgressPanel {
     public static DomContent render(Standing standing) {
         return section(
                 h2("Your progress"),
-                form(text("Learning as "), strong(standing.learner()).withId("learner-name"), text(". "),
+                // One flex item, so the row's gap does not split "Learning as Ann." into "Learning as Ann ." .
+                form(span(text("Learning as "), strong(standing.learner()).withId("learner-name"), text(".")),
                         label("Another name: ").attr("for", "learner-input"),
                         input().withId("learner-input").withType("text").attr("maxlength", "40").attr("autocomplete", "off")
                                 .withPlaceholder("your name"),
@@ -44,7 +45,7 @@ public final class ProgressPanel {
                 ul(each(standing.checklist(), ProgressPanel::item)).withClass("checklist"),
                 h3("Badges"),
                 div(each(standing.badges(), ProgressPanel::badge)).withClass("badges"),
-                div(button("Reset my progress").withType("button").withId("reset-progress"),
+                div(button("Reset my progress").withType("button").withId("reset-progress").withClass("danger"),
                         output().withId("reset-message").withClass("message").attr("role", "status")).withClass("row")
         ).withId("progress").attr("data-learner", standing.learner());
     }
@@ -53,26 +54,31 @@ public final class ProgressPanel {
         boolean selfTicked = item.parts().size() == 1 && item.parts().get(0).requirement().startsWith("self:");
         String mark = item.parts().get(0).requirement().substring("self:".length());
         return li(
-                span(item.earned() ? "✓ done" : "○ to do").withClass("state"),
+                span(Icons.state(item.earned()), text(item.earned() ? " done" : " to do")).withClass("state"),
                 text(" "), strong(item.title()),
                 item.text().isEmpty() ? null : div(item.text()).withClass("summary"),
                 selfTicked
                         ? div(input().withType("checkbox").withId("mark-" + mark).withClass("self-mark")
                                 .attr("data-mark", mark).condAttr(item.earned(), "checked", "checked"),
                         label(" I have done this").attr("for", "mark-" + mark)).withClass("row")
-                        : ul(each(item.parts(), part -> li((part.done() ? "✓ " : "○ ") + part.label())
-                                .withClass(part.done() ? "done" : "open"))).withClass("parts")
+                        : parts(item.parts())
         ).withId("checklist-" + item.id()).withClass(item.earned() ? "earned" : "open").attr("data-earned", item.earned());
     }
 
     private static DomContent badge(Standing.MilestoneStatus badge) {
         return div(
-                span(badge.icon()).withClass("badge-icon").attr("aria-hidden", "true"),
+                span(Icons.badge(badge.icon())).withClass("badge-icon"),
                 div(strong(badge.title()), span(badge.earned() ? " · earned" : " · not yet").withClass("state"),
                         div(badge.text()).withClass("summary"),
-                        badge.earned() ? null : ul(each(badge.parts(), part -> li((part.done() ? "✓ " : "○ ") + part.label())
-                                .withClass(part.done() ? "done" : "open"))).withClass("parts"))
+                        badge.earned() ? null : parts(badge.parts()))
         ).withId("badge-" + badge.id()).withClass("quest-badge " + (badge.earned() ? "earned" : "locked"))
                 .attr("data-earned", badge.earned());
+    }
+
+    /** Each part with its mark; the mark's meaning is also said in words, for a screen reader. */
+    private static DomContent parts(java.util.List<Standing.Part> parts) {
+        return ul(each(parts, part -> li(Icons.state(part.done()),
+                span(part.done() ? "done: " : "to do: ").withClass("visually-hidden"), text(" " + part.label()))
+                .withClass(part.done() ? "done" : "open"))).withClass("parts");
     }
 }
