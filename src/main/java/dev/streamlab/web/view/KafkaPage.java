@@ -26,6 +26,7 @@ import static j2html.TagCreator.option;
 import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
 import static j2html.TagCreator.select;
 import static j2html.TagCreator.summary;
 import static j2html.TagCreator.table;
@@ -189,7 +190,7 @@ public final class KafkaPage {
                         button("Start a consumer").withType("submit")
                 ).withId("consumer-start").withClass("row"),
                 output().withId("consumer-result").withClass("message").attr("role", "status"),
-                table(thead(tr(th("Consumer"), th("Group"), th("Partitions"), th("Read"), th("State"), th("")))
+                table(thead(tr(th("Consumer"), th("Group"), th("Partitions"), th("Read"), th("State"), th(span("Actions").withClass("visually-hidden"))))
                         , tbody().withId("consumers")).withClass("consumers")
         ).withId("group-section");
     }
