@@ -109,8 +109,11 @@ public final class GuaranteesPage {
                                 + "by default), so a restart without static membership may wait that long for partitions.")
                                 .withClass("hint"),
                         p().withId("chaos-verdict").withClass("message").attr("role", "status"),
-                        ul().withId("chaos-runs").withClass("events").attr("aria-label", "what each restart waited for"),
-                        ul().withId("chaos-lines").withClass("events")
+                        // Lists that scroll take keyboard focus, so a keyboard can scroll them too.
+                        ul().withId("chaos-runs").withClass("events").attr("aria-label", "what each restart waited for")
+                                .attr("tabindex", "0"),
+                        ul().withId("chaos-lines").withClass("events").attr("aria-label", "what chaos printed")
+                                .attr("tabindex", "0")
                 ).withId("chaos-section")
         ).withClass("guarantees-lab");
     }

@@ -171,7 +171,8 @@ public final class KafkaPage {
                 div().withId("lag-chart").withClass("chart").attr("role", "img")
                         .attr("aria-label", "total lag of the selected group over the last minutes"),
                 h3("What happened"),
-                ol().withId("group-events").withClass("events"),
+                ol().withId("group-events").withClass("events").attr("aria-label", "the group's events")
+                        .attr("tabindex", "0"), // it scrolls, so a keyboard must reach it
                 form(fieldset(legend("Reset the group's offsets on this topic"),
                         select(option("earliest").withValue("earliest"), option("latest").withValue("latest"),
                                 option("an offset").withValue("offset"), option("a time").withValue("time"))
