@@ -89,7 +89,10 @@ public final class Frame {
 
     /** Last in the header: a toggle (pressed = dark), shown by theme.js, which alone can make it work. */
     private static DomContent themeSwitch() {
-        return button(Icons.svg(Icons.MOON), span("Dark theme")).withType("button").withId("theme-switch")
-                .withClass("theme-switch").attr("aria-pressed", "false").attr("hidden", "hidden");
+        // The icon alone, so the quest's links and the switch share one row at 1400 px; the words are for screen
+        // readers and the tooltip.
+        return button(Icons.svg(Icons.MOON), span("Dark theme").withClass("visually-hidden")).withType("button")
+                .withId("theme-switch").withClass("theme-switch").attr("title", "Dark theme")
+                .attr("aria-pressed", "false").attr("hidden", "hidden");
     }
 }

@@ -126,8 +126,7 @@ public final class TimePage {
                                 option("1×").withValue("1").isSelected(), option("2×").withValue("2"),
                                 option("5×").withValue("5"), option("10×").withValue("10")).withId("speed")
                 ).withClass("row playback-controls").attr("role", "toolbar").attr("aria-label", "playback"),
-                p().withId("playback-status").withClass("message").attr("role", "status"),
-                p().withId("topics-note").withClass("hint")
+                p().withId("playback-status").withClass("message").attr("role", "status")
         ).withId("controls");
     }
 
@@ -175,12 +174,14 @@ public final class TimePage {
     private static DomContent stage() {
         return section(
                 h2("Event time"),
+                markLegend(),
+                div().withId("stage").withClass("stage").attr("role", "group").attr("aria-label", "event-time axis"),
+                p().withId("watermark-text").withClass("watermark-text").attr("aria-live", "polite"),
+                // How to read it and where its records are: under the picture, so the picture starts on the first screen.
                 p("One row per key: its events on top at their event time, its windows below (overlapping sliding "
                         + "windows each in a sub-row of their own), filling as events land. The vertical lines are the "
                         + "watermark. Focus or hover any mark or window for the reason.").withClass("hint"),
-                markLegend(),
-                div().withId("stage").withClass("stage").attr("role", "group").attr("aria-label", "event-time axis"),
-                p().withId("watermark-text").withClass("watermark-text").attr("aria-live", "polite")
+                p().withId("topics-note").withClass("hint")
         ).withId("stage-section");
     }
 
