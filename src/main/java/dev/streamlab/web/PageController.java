@@ -31,8 +31,8 @@ final class PageController {
 
     void home(Context ctx) {
         Standing standing = lab.learning().standing(Learners.of(ctx));
-        ctx.html(HomePage.render(SiteNav.of(lab.quest(), standing, ctx.path()), lab.quest(), lab.broker(), lab.clusterStatus().get(),
-                standing));
+        ctx.html(HomePage.render(SiteNav.of(lab.quest(), standing, ctx.path()), lab.quest(), lab.broker(),
+                lab.clusterStatus().get(), standing));
     }
 
     /** The header's way through the quest, with this learner's progress and the page asked for marked. */
@@ -66,7 +66,7 @@ final class PageController {
     }
 
     /** The chapters whose lab has a presenter view (at /present + the chapter's path). */
-    static final Set<String> PRESENTABLE = java.util.Set.of("time", "kafka", "guarantees");
+    static final Set<String> PRESENTABLE = Set.of("time", "kafka", "guarantees");
 
     /** The presenter view of a chapter's lab: the lab alone, full screen, for a room. */
     void present(Context ctx, Chapter chapter) {

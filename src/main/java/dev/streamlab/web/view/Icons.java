@@ -20,6 +20,10 @@ public final class Icons {
             + "<circle cx=\"8\" cy=\"8\" r=\"7.5\" fill=\"currentColor\"/>"
             + "<path d=\"M4.5 8.3l2.3 2.3 4.7-4.9\" fill=\"none\" stroke=\"#fff\" stroke-width=\"1.8\""
             + " stroke-linecap=\"round\" stroke-linejoin=\"round\"/>" + CLOSE;
+    /** A bare tick, small enough for a line of the header: done. */
+    public static final String TICK = "<svg class=\"nav-check\" viewBox=\"0 0 16 16\" width=\"14\" height=\"14\" "
+            + "aria-hidden=\"true\" focusable=\"false\"><path d=\"M2 8.5l4 4 8-9\" fill=\"none\" "
+            + "stroke=\"currentColor\" stroke-width=\"2.2\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>" + CLOSE;
     /** An empty circle: still to do. */
     public static final String TO_DO = OPEN.replace("icon\"", "icon icon-open\"")
             + "<circle cx=\"8\" cy=\"8\" r=\"6.5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.6\"/>" + CLOSE;

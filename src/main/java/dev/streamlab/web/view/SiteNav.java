@@ -13,7 +13,6 @@ import static j2html.TagCreator.each;
 import static j2html.TagCreator.li;
 import static j2html.TagCreator.nav;
 import static j2html.TagCreator.ol;
-import static j2html.TagCreator.rawHtml;
 import static j2html.TagCreator.span;
 
 /**
@@ -22,12 +21,7 @@ import static j2html.TagCreator.span;
  * {@link Standing} on the server, so it is right on the first paint and needs no script.
  */
 public record SiteNav(List<Entry> entries) {
-    /** No way through the quest: pages that stand outside it (the presenter view, say) show only the lab's name. */
-    /** A tick drawn, not a glyph of some font: the machine may have none with ✓ in it. */
-    private static final String CHECK = "<svg class=\"nav-check\" viewBox=\"0 0 16 16\" width=\"14\" height=\"14\" "
-            + "aria-hidden=\"true\" focusable=\"false\"><path d=\"M2 8.5l4 4 8-9\" fill=\"none\" "
-            + "stroke=\"currentColor\" stroke-width=\"2.2\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></svg>";
-
+    /** No way through the quest: pages that stand outside it show only the lab's name. */
     public static final SiteNav NONE = new SiteNav(List.of());
 
     public SiteNav {
@@ -83,7 +77,7 @@ public record SiteNav(List<Entry> entries) {
                 span(e.mark()).withClass("nav-mark"),
                 e.label() == null ? null : span(e.label()).withClass("nav-title"),
                 e.done()
-                        ? span(rawHtml(CHECK), span("done").withClass("nav-sr")).withClass("nav-progress nav-done")
+                        ? span(Icons.svg(Icons.TICK), span("done").withClass("nav-sr")).withClass("nav-progress nav-done")
                         : span(e.progress()).withClass("nav-progress")
         ).withHref(e.path()).attr("title", e.title() + (e.done() ? ": done" : ": " + e.progress() + " done"));
         if (e.current()) {
