@@ -14,7 +14,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +73,7 @@ public final class KafkaPageFrameBenchmark {
                 System.out.printf(Locale.ROOT, "== /kafka, %d partitions, %,d records/s for %d s, Chromium at 1400x900 (%s lanes drawn)%n",
                         partitions, perSecond, seconds, lanes);
                 System.out.printf(Locale.ROOT, "requestAnimationFrame gaps: n=%d p50 %.1f ms p99 %.1f ms max %.1f ms; over 50 ms: %d%n",
-                        gaps.size(), percentile(gaps, 50), percentile(gaps, 99), percentile(gaps, 100),
+                        gaps.size(), Percentiles.of(gaps, 50), Percentiles.of(gaps, 99), Percentiles.of(gaps, 100),
                         gaps.stream().filter(g -> g > 50).count());
                 List<Double> durations = new ArrayList<>();
                 double blocking = 0;
@@ -87,7 +86,7 @@ public final class KafkaPageFrameBenchmark {
                         + ".map(([k, v]) => k + ' ' + Math.round(v)).join('; ');"));
                 System.out.println("in long frames, style and layout (ms): " + browser.executeScript("return Math.round(window.__layout || 0);"));
                 System.out.printf(Locale.ROOT, "long animation frames (supported: %s): %d, p50 %.1f ms, max %.1f ms, blocking %.0f ms in all%n",
-                        supported, durations.size(), percentile(durations, 50), percentile(durations, 100), blocking);
+                        supported, durations.size(), Percentiles.of(durations, 50), Percentiles.of(durations, 100), blocking);
             } finally {
                 browser.quit();
             }
@@ -122,13 +121,4 @@ public final class KafkaPageFrameBenchmark {
         return out;
     }
 
-    private static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
 }

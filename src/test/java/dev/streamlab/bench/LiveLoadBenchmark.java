@@ -114,7 +114,7 @@ public final class LiveLoadBenchmark {
         System.out.println(row("Kafka consumer (baseline)", kafka));
         System.out.println(row("lab WebSocket client", browser));
         System.out.printf(Locale.ROOT, "ratio p50 %.2f, p99 %.2f (lab / Kafka)%n",
-                percentile(browser, 50) / percentile(kafka, 50), percentile(browser, 99) / percentile(kafka, 99));
+                Percentiles.of(browser, 50) / Percentiles.of(kafka, 50), Percentiles.of(browser, 99) / Percentiles.of(kafka, 99));
     }
 
     private static void fanout(String bootstrap, int webPort, long pid, int seconds, int count) throws Exception {
@@ -218,18 +218,9 @@ public final class LiveLoadBenchmark {
 
     private static String row(String name, List<Double> millis) {
         return String.format(Locale.ROOT, "%-32s n=%7d  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms", name, millis.size(),
-                percentile(millis, 50), percentile(millis, 99), percentile(millis, 100));
+                Percentiles.of(millis, 50), Percentiles.of(millis, 99), Percentiles.of(millis, 100));
     }
 
-    private static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
 
     /** CPU seconds of the lab's threads from /proc: all, the web side (hub, Jetty), Kafka's own. */
     private record Cpu(double total, double web, double kafka) {

@@ -104,7 +104,7 @@ public final class TimeLabFrameBenchmark {
             System.out.printf(Locale.ROOT, "time lab, %s (%d events) at 10×, %d rounds, 1400×900: %d frames, "
                             + "rAF delta p50 %.1f ms, p99 %.1f ms, max %.1f ms; long animation frames (>50 ms): %d, "
                             + "longest %.1f ms%n", longest.id(), longest.events().size(), rounds, deltas.size(),
-                    pct(deltas, 50), pct(deltas, 99), pct(deltas, 100), longFrames, longest50);
+                    Percentiles.of(deltas, 50), Percentiles.of(deltas, 99), Percentiles.of(deltas, 100), longFrames, longest50);
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -117,7 +117,4 @@ public final class TimeLabFrameBenchmark {
         return Browser.text(browser, "#playback-status");
     }
 
-    private static double pct(List<Double> sorted, double p) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, (int) Math.ceil(p / 100 * sorted.size()) - 1));
-    }
 }

@@ -1,5 +1,7 @@
 package dev.streamlab.kafka.monitor;
 
+import dev.streamlab.bench.Percentiles;
+
 import dev.streamlab.kafka.EmbeddedBroker;
 import dev.streamlab.kafka.EmbeddedBrokerSettings;
 import dev.streamlab.kafka.KafkaClients;
@@ -25,7 +27,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class MonitorPollBenchmark {
                         snapshot.topics().size(), snapshot.topics().stream().mapToInt(t -> t.partitions().size()).sum(),
                         snapshot.groups().size(), snapshot.transactions().size(), snapshot.reachable());
                 System.out.printf(Locale.ROOT, "poll duration over %d polls: median %.1f ms, p90 %.1f ms, max %.1f ms%n",
-                        polls.size(), percentile(polls, 50), percentile(polls, 90), percentile(polls, 100));
+                        polls.size(), Percentiles.of(polls, 50), Percentiles.of(polls, 90), Percentiles.of(polls, 100));
                 System.out.printf(Locale.ROOT, "JVM CPU (broker + member + monitor): idle %.1f%% of a core, polling every %d ms %.1f%%%n",
                         idle * 100, settings.interval().toMillis(), polling * 100);
                 perCall(monitorAdmin);
@@ -124,7 +125,7 @@ public final class MonitorPollBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "unreachable published after: median %.0f ms, max %.0f ms (call timeout %d ms)%n",
-                percentile(times, 50), percentile(times, 100), MonitorSettings.defaults().callTimeout().toMillis());
+                Percentiles.of(times, 50), Percentiles.of(times, 100), MonitorSettings.defaults().callTimeout().toMillis());
     }
 
     private static PollingConsumer setUp(String bootstrap, Admin admin, KafkaProducer<String, String> open)
@@ -196,7 +197,7 @@ public final class MonitorPollBenchmark {
             }
             double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / 50;
             System.out.printf(Locale.ROOT, "  %-50s median %6.2f ms, CPU %.2f ms a call%n", call.getKey(),
-                    percentile(times, 50), cpuMs);
+                    Percentiles.of(times, 50), cpuMs);
         }
     }
 
@@ -214,10 +215,4 @@ public final class MonitorPollBenchmark {
         return (double) (os.getProcessCpuTime() - cpu) / (System.nanoTime() - wall);
     }
 
-    private static double percentile(List<Double> values, int percent) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
 }
