@@ -3,7 +3,6 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Chapter 1: the live batch-versus-stream demo on one order stream, lab first; the reading and the checks as tabs. */
@@ -13,8 +12,6 @@ public final class BatchVsStreamPage {
 
     public static String render(SiteNav nav, Chapter chapter, ChapterParts parts, DomContent demo,
                                 List<String> demoModules) {
-        List<String> modules = new ArrayList<>(demoModules);
-        modules.addAll(ChapterLayout.MODULES);
-        return Frame.render(ChapterLayout.title(chapter), nav, modules, ChapterLayout.render(chapter, demo, null, parts));
+        return ChapterLayout.page(nav, chapter, demoModules, demo, null, parts, null);
     }
 }

@@ -4,6 +4,7 @@ import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 import j2html.tags.specialized.SectionTag;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static j2html.TagCreator.button;
@@ -32,16 +33,8 @@ public final class ChapterLayout {
     private ChapterLayout() {
     }
 
-    /**
-     * @param lab   the live lab: its controls and picture first, anything long below them (collapsed)
-     * @param about the page's own explanation, shown in Read above the chapter's reading (null for none)
-     */
-    public static DomContent render(Chapter chapter, DomContent lab, DomContent about, ChapterParts parts) {
-        return render(chapter, lab, about, parts, null);
-    }
-
-    /** Like {@link #render(Chapter, DomContent, DomContent, ChapterParts)}, with a link beside the tabs (the presenter view's). */
-    public static DomContent render(Chapter chapter, DomContent lab, DomContent about, ChapterParts parts, DomContent beside) {
+    /** The title, the tabs and their three panels; {@link #page} says what each part is. */
+    private static DomContent render(Chapter chapter, DomContent lab, DomContent about, ChapterParts parts, DomContent beside) {
         return div(
                 header(
                         div(h1(title(chapter)), p(chapter.summary()).withClass("chapter-summary")).withClass("chapter-title"),
@@ -54,6 +47,22 @@ public final class ChapterLayout {
         ).withClass("chapter-page").attr("data-chapter", chapter.id());
     }
 
+    /**
+     * A whole chapter page: the frame with the quest's header, then the title, the tabs and their panels; the lab's
+     * own modules load first, then the tabs' and the check's.
+     *
+     * @param lab    the live lab: its controls and picture first, anything long below them (collapsed)
+     * @param about  the page's own explanation, shown in Read above the chapter's reading (null for none)
+     * @param beside beside the tabs, or null for nothing (the presenter view's link)
+     */
+    public static String page(SiteNav nav, Chapter chapter, List<String> labModules, DomContent lab, DomContent about,
+                              ChapterParts parts, DomContent beside) {
+        List<String> modules = new ArrayList<>(labModules);
+        modules.addAll(MODULES);
+        return Frame.render(title(chapter), nav, modules, render(chapter, lab, about, parts, beside));
+    }
+
+    /** "Chapter 3: Event time, watermarks and windows": the page's heading and its tab's title. */
     public static String title(Chapter chapter) {
         return "Chapter " + chapter.number() + ": " + chapter.title();
     }

@@ -3,7 +3,6 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static j2html.TagCreator.button;
@@ -49,11 +48,8 @@ public final class KafkaPage {
 
     /** @param query the request's query string ("" for none): the presenter link keeps it (?topic=) */
     public static String render(SiteNav nav, Chapter chapter, ChapterParts parts, String bootstrapServers, String query) {
-        List<String> modules = new ArrayList<>(List.of("kafka.js"));
-        modules.addAll(ChapterLayout.MODULES);
-        return Frame.render(ChapterLayout.title(chapter), nav, modules,
-                ChapterLayout.render(chapter, lab(bootstrapServers), about(), parts,
-                        PresentPage.link(chapter, query)));
+        return ChapterLayout.page(nav, chapter, List.of("kafka.js"), lab(bootstrapServers), about(), parts,
+                PresentPage.link(chapter, query));
     }
 
     /** The live lab: the topic and its partitions first, then producing, the groups and the records. */

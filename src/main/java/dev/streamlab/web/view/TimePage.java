@@ -3,7 +3,6 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.Chapter;
 import j2html.tags.DomContent;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static j2html.TagCreator.button;
@@ -52,11 +51,8 @@ public final class TimePage {
      */
     public static String render(SiteNav nav, Chapter chapter, ChapterParts parts, List<ScenarioChoice> scenarios,
                                 String selected, String query) {
-        List<String> modules = new ArrayList<>(List.of("time.js"));
-        modules.addAll(ChapterLayout.MODULES);
-        return Frame.render(ChapterLayout.title(chapter), nav, modules,
-                ChapterLayout.render(chapter, lab(scenarios, selected), about(), parts,
-                        PresentPage.link(chapter, query)));
+        return ChapterLayout.page(nav, chapter, List.of("time.js"), lab(scenarios, selected), about(), parts,
+                PresentPage.link(chapter, query));
     }
 
     /**
