@@ -2,6 +2,7 @@ package dev.streamlab.e2e;
 
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.QuestLoader;
+import dev.streamlab.testing.Browser;
 import dev.streamlab.testing.LabInBrowser;
 import dev.streamlab.testing.Names;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ChallengePagesInBrowserTest extends LabInBrowser {
     @Test
     void everyChallengePageShowsItsStepsHintsAndAFailingLineWithAHintForWorkNotDoneYet() throws Exception {
         for (Challenge challenge : QuestLoader.load().challenges()) {
-            browser.get(lab.url(challenge.path()));
+            Browser.visit(browser, lab.url(challenge.path()), ".requirements > li");
 
             assertEquals(challenge.requirements().size(), browser.findElements(By.cssSelector(".requirements > li")).size());
             assertEquals(challenge.steps().size(), browser.findElements(By.cssSelector(".steps > li")).size());

@@ -60,7 +60,7 @@ class KafkaLanesInBrowserTest extends LabInBrowser {
         }
         await("the lane follows to offset 204").atMost(PATIENCE).until(() -> visible(LANE + " .cell[data-offset='204']"));
         assertTrue(overflows(), "the lane is longer than its column, so this test means something");
-        assertTrue(pageDoesNotScrollSideways(), "the page itself does not scroll sideways");
+        assertTrue(pageDoesNotScrollSideways(), () -> "the page itself does not scroll sideways: " + whatSticksOut());
 
         // The committed offset (5) is far to the left of the newest: either it shows, or a marker at the edge says so.
         boolean markerInSight = visible(LANE + " .cell.next[data-offset='5']");
@@ -170,6 +170,15 @@ class KafkaLanesInBrowserTest extends LabInBrowser {
     private boolean pageDoesNotScrollSideways() {
         return Boolean.TRUE.equals(browser.executeScript(
                 "const s = document.scrollingElement; return s.scrollWidth <= s.clientWidth;"));
+    }
+
+    /** What sticks out past the page's right edge (seen once in a full run), to say in the failure. */
+    private Object whatSticksOut() {
+        return browser.executeScript("""
+                const w = document.scrollingElement.clientWidth;
+                return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1)
+                  .slice(0, 5).map((e) => e.tagName + '.' + e.className + ' right ' + Math.round(e.getBoundingClientRect().right)
+                    + ' of ' + w);""");
     }
 
     /** The text of the edge marker that shows, or "" when none does. */

@@ -40,14 +40,9 @@ class LayoutInBrowserTest extends LabInBrowser {
         List<String> quest = Stream.concat(QUEST.chapters().stream().map(Chapter::path),
                 QUEST.challenges().stream().map(c -> c.path())).toList();
         for (String page : List.of("/", QUEST.chapters().get(2).path(), QUEST.challenges().get(0).path())) {
-            browser.get(lab.url(page));
-            // Seen once in a loaded run: no header links right after the page loaded. Say what the page was then.
-            await().atMost(PATIENCE).untilAsserted(() -> assertEquals(quest,
-                    browser.findElements(By.cssSelector(".site-header .quest-nav a")).stream()
-                            .map(a -> a.getDomAttribute("href")).toList(),
-                    page + " (" + browser.getCurrentUrl() + ", title '" + browser.getTitle() + "'): "
-                            + Browser.text(browser, "body").lines().limit(3).toList()));
+            Browser.visit(browser, lab.url(page), ".site-header .quest-nav a");
             List<WebElement> links = browser.findElements(By.cssSelector(".site-header .quest-nav a"));
+            assertEquals(quest, links.stream().map(a -> a.getDomAttribute("href")).toList(), page);
             List<String> current = links.stream().filter(a -> "page".equals(a.getDomAttribute("aria-current")))
                     .map(a -> a.getDomAttribute("href")).toList();
             assertEquals(page.equals("/") ? List.of() : List.of(page), current, "marked on " + page);

@@ -1,5 +1,8 @@
 package dev.streamlab.testing;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -9,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,6 +43,22 @@ public final class Browser {
             return new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens {@code url} and waits, as a person would, until {@code ready} (a CSS selector) is on the page; if it never
+     * comes, fails saying where the browser ended up and what it showed (an error page, a refusal), since a page
+     * without its content was seen a few times in full runs and the bare count of missing elements said nothing.
+     */
+    public static void visit(ChromeDriver browser, String url, String ready) {
+        browser.get(url);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector(ready)).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("opened " + url + " but no " + ready + " came: the browser is at "
+                    + browser.getCurrentUrl() + ", title '" + browser.getTitle() + "', showing "
+                    + text(browser, "body").lines().map(String::strip).filter(l -> !l.isEmpty()).limit(4).toList(), e);
         }
     }
 
