@@ -302,6 +302,8 @@ class RouterFuzzTest {
                     // reports an IOException. Expect: 100-continue would get the 413 first (curl asks so for big
                     // uploads), but JDK 17's HttpClient then hangs past its timeout when the answer is not a 100.
                     outcome = "io:answered before the body (over " + MAX_BODY + " bytes)";
+                } else {
+                    outcome = replayed(key, sent, request.build());
                 }
                 tally.unanswered(key, outcome, sent, e + (e.getCause() == null ? "" : " ← " + e.getCause()));
             } catch (InterruptedException e) {
@@ -312,6 +314,30 @@ class RouterFuzzTest {
             tally.took(key, (System.nanoTime() - started) / 1_000_000);
             if (tally.requests() % HEALTH_EVERY == 0) {
                 health("request " + tally.requests() + " (" + FuzzTally.cut(sent, 200) + ")");
+            }
+        }
+
+        /**
+         * A request under the body limit that got no answer is sent once more on a connection of its own. HttpClient
+         * may have sent it on a pooled keep-alive connection the lab had just closed (the JDK does not retry a POST
+         * there); a lab that answers the replay was not silenced by the request, one that does not answer it was.
+         */
+        private String replayed(String key, String sent, HttpRequest request) {
+            // A client of its own has a pool of its own, so the replay goes on a new connection.
+            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            try {
+                int status = fresh.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                if (status >= 500) {
+                    tally.fail(key, sent, "replayed after no answer: " + status, "");
+                }
+                return "io:no answer on a reused connection, replay answered " + status;
+            } catch (IOException again) {
+                tally.fail(key, sent, "no answer, twice (the second on a fresh connection)", again.toString());
+                return "io:no answer twice";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 
