@@ -65,7 +65,8 @@ class KafkaLanesInBrowserTest extends LabInBrowser {
         // The committed offset (5) is far to the left of the newest: either it shows, or a marker at the edge says so.
         boolean markerInSight = visible(LANE + " .cell.next[data-offset='5']");
         String edge = shownEdge();
-        assertTrue(markerInSight || edge.equals("◀ lag 200"), "committed offset in sight: " + markerInSight + ", edge marker: " + edge);
+        assertTrue(markerInSight || edge.equals("lag 200 (committed offset to the left)"),
+                "committed offset in sight: " + markerInSight + ", edge marker: " + edge);
         assertFalse(markerInSight, "with 200 records of lag the newest and the committed offset cannot both fit at 1400 px");
         browser.executeScript("document.getElementById('lanes').scrollIntoView();");
         Files.createDirectories(Path.of("target", "screenshots"));
@@ -82,7 +83,7 @@ class KafkaLanesInBrowserTest extends LabInBrowser {
 
         browser.findElement(By.cssSelector(LANE + " .lane-follow")).click();
         await().atMost(PATIENCE).until(() -> visible(LANE + " .cell[data-offset='207']"));
-        assertEquals("◀ lag 203", shownEdge());
+        assertEquals("lag 203 (committed offset to the left)", shownEdge());
         assertFalse(browser.findElement(By.cssSelector(LANE + " .lane-follow")).isDisplayed(), "following again");
     }
 
