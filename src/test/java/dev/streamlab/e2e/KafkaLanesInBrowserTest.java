@@ -5,10 +5,10 @@ import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.LabInBrowser;
 import dev.streamlab.testing.Names;
 import dev.streamlab.testing.TestBroker;
+import dev.streamlab.testing.Viewport;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
@@ -40,7 +40,7 @@ class KafkaLanesInBrowserTest extends LabInBrowser {
         String group = Names.unique("lanes-paused");
         Kafka.createTopic(bootstrap, topic, 1);
         produce(topic, 0, 5);
-        browser.manage().window().setSize(new Dimension(1400, 900));
+        Viewport.set(browser, 1400, 900);
         browser.get(lab.url("/kafka?topic=" + topic));
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(LANE + " .cell[data-offset='4']")).isEmpty());
 
@@ -121,7 +121,7 @@ class KafkaLanesInBrowserTest extends LabInBrowser {
         String group = Names.unique("lanes-chart");
         Kafka.createTopic(bootstrap, topic, 1);
         produce(topic, 0, 3);
-        browser.manage().window().setSize(new Dimension(1400, 900));
+        Viewport.set(browser, 1400, 900);
         browser.get(lab.url("/kafka?topic=" + topic));
         await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".lane")).size() == 1);
         WebElement groupField = browser.findElement(By.id("consumer-group"));
