@@ -6,8 +6,9 @@ import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
 import { anatomy } from './anatomy.js';
-import { html, render, repeat, nothing } from './render.js';
+import { html, render, repeat, nothing, guard } from './render.js';
 import { scrollingLanes, laneControls } from './lanes.js';
+import { icon } from './icons.js';
 
 const LANE_CELLS = 24;
 // A committed offset at most this far behind the newest shows with every record in between; further, elided.
@@ -172,14 +173,18 @@ const laneTemplate = (l) => html`<div class="lane" data-partition=${l.partition}
   <div class="lane-head"><strong>P${l.partition}</strong><span class="lane-facts">${l.facts}</span>${l.groupText === null
     ? nothing : html`<span class="lane-group">${l.groupText}</span>`}</div>
   <div class="lane-track"><ol class="cells" tabindex="0" aria-label=${l.empty ? `P${l.partition}: empty`
-    : `P${l.partition}: offsets up to ${l.last}, newest on the right`}>${repeat(l.cells, (c) => c.id, cellTemplate)}</ol>${laneControls(html)}</div>
+    : `P${l.partition}: offsets up to ${l.last}, newest on the right`}>${repeat(l.cells, (c) => c.id, cellTemplate)}</ol>${laneControls()}</div>
   </div>`;
+
+/** The down arrow over the group's committed offset, made once per cell (guard) rather than at every render. */
+const pointer = () => guard([], () => icon('down'));
 
 function cellTemplate(c) {
   if (c.elided) return html`<li class="cell elided">${c.elided}</li>`;
-  if (c.caughtUp) return html`<li class="cell next caught-up" data-lag="0" title=${c.title}>▼ caught up</li>`;
+  if (c.caughtUp) return html`<li class="cell next caught-up" data-lag="0" title=${c.title}>${pointer()} caught up</li>`;
   return html`<li class="cell ${c.open ? 'uncommitted' : ''} ${c.next ? 'next' : ''}" data-offset=${c.offset}
-    data-lag=${c.lag ?? nothing} title=${c.title || nothing}>${c.next ? html`<span class="marker">▼</span>` : nothing}<span
+    data-lag=${c.lag ?? nothing} title=${c.title || nothing}>${c.next ? html`<span class="marker">${pointer()}<span
+    class="visually-hidden">read next: </span></span>` : nothing}<span
     class="offset">${c.offset}</span>${c.key === null ? nothing : html`<span class="key">${c.key}</span>`}</li>`;
 }
 
@@ -427,7 +432,7 @@ function rememberKey(r) {
 // Cells that can be long stay on one line, cut with an ellipsis; the whole text is in the cell's title.
 const recordTable = (rows) => html`<table class="records">
   <thead><tr><th class="partition">partition</th><th class="offset">offset</th><th class="key">key</th><th class="time"
-    aria-sort="descending" title="the record timestamp, UTC time of day; newest first">time ▼</th><th class="headers">headers</th><th
+    aria-sort="descending" title="the record timestamp, UTC time of day; newest first">time ${pointer()}</th><th class="headers">headers</th><th
     class="value">value</th></tr></thead>
   <tbody>${repeat(rows, (r) => `${r.partition}:${r.offset}`, recordRow)}</tbody></table>`;
 
