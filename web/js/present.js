@@ -2,7 +2,7 @@
 // and B or . for a black screen). The lab's own module (time.js, kafka.js, guarantees.js) draws the lab unchanged;
 // this module only adds the room's keys, and on the time lab loads the scenario named in ?scenario= so the same
 // keys from the same address always give the same picture.
-import { call, say } from './api.js';
+import { callInOrder, say } from './api.js';
 import { $ } from './dom.js';
 
 const lab = document.body.classList.contains('present-time') ? 'time' : 'other';
@@ -14,23 +14,41 @@ const FIELDS = 'input, select, textarea, [contenteditable]:not([contenteditable=
   + '[role="combobox"], [role="slider"], [role="spinbutton"]';
 const CONTROLS = `${FIELDS}, button, summary, a[href], [role="button"]`;
 
-// Steps go to the playback one after another, each after the previous one's answer: a clicker pressed three times
-// quickly is three steps in order, never a step overtaken by a step back.
-let queue = Promise.resolve();
-function send(path, body) {
-  queue = queue.then(async () => {
-    const result = await call('POST', path, body);
-    if (!result.ok) say($('playback-status'), 'error', result.error);
-  });
+// Steps go to the playback in line with every other playback request (the view's buttons and forms too), each
+// after the previous one's answer: a clicker pressed three times quickly is three steps in order, never a step
+// overtaken by a step back.
+async function send(path, body) {
+  const result = await callInOrder('POST', path, body);
+  if (!result.ok) say($('playback-status'), 'error', result.error);
+  return result;
 }
 
-// Opening /present/time?scenario=... loads it afresh: step 0, the scenario's own settings. Keys pressed before the
-// load has answered wait for it.
-if (lab === 'time' && query.get('scenario')) {
-  const scenario = query.get('scenario');
-  const select = $('scenario-select');
-  if ([...select.options].some((o) => o.value === scenario)) select.value = scenario;
-  send('/api/playback', { scenario });
+// Loading a scenario: step 0, the scenario's own settings. Once it is loaded the address names it, so a reload, or
+// Esc to the chapter page, keeps the scenario the instructor chose.
+async function load(scenario) {
+  const result = await send('/api/playback', { scenario });
+  if (result.ok) {
+    const url = new URL(location.href);
+    url.searchParams.set('scenario', scenario);
+    history.replaceState(history.state, '', url);
+  }
+}
+
+if (lab === 'time') {
+  // Opening /present/time?scenario=... loads it afresh. Keys pressed before the load has answered wait for it.
+  if (query.get('scenario')) {
+    const scenario = query.get('scenario');
+    const select = $('scenario-select');
+    if ([...select.options].some((o) => o.value === scenario)) select.value = scenario;
+    load(scenario);
+  }
+  // The scenario list's Load, taken before time.js's own handler (on window, capturing) so the address follows it.
+  window.addEventListener('submit', (e) => {
+    if (e.target.id !== 'scenario-form') return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    load($('scenario-select').value);
+  }, true);
 }
 
 function toggleBlack() {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,11 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The presenter views as an instructor uses them on a 1920×1080 projector: type the back of the room reads, no site
- * around the lab, the keys a presentation clicker sends, a black screen and the way back to the chapter.
+ * around the lab, the keys a presentation clicker sends, a black screen, the way back to the chapter, and the
+ * controls the instructor uses without leaving the view.
  */
 class PresenterViewInBrowserTest extends LabInBrowser {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String MOBILE_ORDER = "/present/time?scenario=mobile-order-1159";
+    private static final String LATENESS = "late-within-lateness";
+    private static final String LATENESS_TITLE = "Late, but within the allowed lateness: the window fires again";
     /** The smallest type read from the back of a room, at 1920×1080. */
     private static final double ROOM_TYPE_PX = 28;
 
@@ -68,6 +73,51 @@ class PresenterViewInBrowserTest extends LabInBrowser {
         await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".timeline .event")).size() == 4);
         everyTextReadsFromTheBackOfTheRoom();
         screenshot("present-time");
+    }
+
+    @Test
+    void theInstructorLoadsAnotherScenarioChangesTheStreamAndInjectsALateEventWithoutLeavingTheView() {
+        open(MOBILE_ORDER);
+        loadFromTheList(LATENESS);
+        await().atMost(PATIENCE).until(() -> text("#playback-status").startsWith(LATENESS_TITLE + ": step 0 of 8"));
+
+        // Change the stream: no allowed lateness. Enter in the field applies it (the scenario starts again with it),
+        // Esc leaves the field, and the clicker steps the changed stream.
+        typeInto("cfg-lateness", "0", Keys.ENTER);
+        new Actions(browser).sendKeys(Keys.ESCAPE, Keys.PAGE_DOWN, Keys.PAGE_DOWN, Keys.PAGE_DOWN).perform();
+        assertTrue(explanationAt(3).contains("store-1 [12:00:00, 12:01:00) fired (event time): count 2"), text("#last-step"));
+        assertEquals("/present/time", URI.create(browser.getCurrentUrl()).getPath(), "Esc in a field only left the field");
+
+        // A late event for store-1, 30 s behind the watermark (12:01:05): in the minute that has fired, and with no
+        // lateness allowed now, dropped to the late side output where the scenario's own 30 s would have counted it.
+        typeInto("inject-key", "store-1");
+        typeInto("inject-late", "30", Keys.ENTER);
+        await().atMost(PATIENCE).until(() -> text("#last-step").startsWith("#4 store-1 at 12:00:34 "));
+        assertTrue(text("#last-step").contains("dropped (late): watermark 12:01:05 passed end 12:01:00 + lateness 0 s"),
+                text("#last-step"));
+        assertTrue(text("#playback-status").contains("step 3 of 8"), "an injected event is not a step of the scenario: "
+                + text("#playback-status"));
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("svg.timeline g.event.dropped")).size() == 1);
+        assertEquals("store-1", browser.findElement(By.cssSelector("svg.timeline g.event.dropped")).getDomAttribute("data-key"),
+                "the picture marks it ✕ in store-1's row");
+        assertTrue(text("#late-lane").contains("store-1 at 12:00:34 (partition 0): dropped (late)"), text("#late-lane"));
+    }
+
+    @Test
+    void aScenarioLoadedInTheViewIsInItsAddressSoAReloadOrEscKeepsIt() {
+        open(MOBILE_ORDER);
+        loadFromTheList(LATENESS);
+        await().atMost(PATIENCE).until(() -> ("scenario=" + LATENESS).equals(URI.create(browser.getCurrentUrl()).getQuery()));
+        assertEquals("/present/time", URI.create(browser.getCurrentUrl()).getPath());
+
+        browser.navigate().refresh();
+        await().atMost(PATIENCE).until(() -> text("#playback-status").startsWith(LATENESS_TITLE + ": step 0 of"));
+        assertEquals(LATENESS, browser.findElement(By.id("scenario-select")).getDomProperty("value"));
+
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        await().atMost(PATIENCE).until(() -> URI.create(browser.getCurrentUrl()).getPath().equals("/time"));
+        assertEquals("scenario=" + LATENESS, URI.create(browser.getCurrentUrl()).getQuery());
+        assertEquals(LATENESS, browser.findElement(By.id("scenario-select")).getDomProperty("value"));
     }
 
     @Test
@@ -167,6 +217,19 @@ class PresenterViewInBrowserTest extends LabInBrowser {
     private void open(String path) {
         Browser.visit(browser, lab.url(path), "#playback-status");
         await().atMost(PATIENCE).until(() -> text("#playback-status").contains("step 0 of"));
+    }
+
+    /** Picks a scenario in the view's list and presses Load, with the mouse. */
+    private void loadFromTheList(String scenario) {
+        new Select(browser.findElement(By.id("scenario-select"))).selectByValue(scenario);
+        browser.findElement(By.cssSelector("#scenario-form button[type=submit]")).click();
+    }
+
+    /** Empties a field and types into it, as a person at the keyboard. */
+    private void typeInto(String id, CharSequence... keys) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(keys);
     }
 
     /**
