@@ -13,6 +13,8 @@ const black = $('present-black');
 const FIELDS = 'input, select, textarea, [contenteditable]:not([contenteditable="false"]), [role="listbox"], [role="option"], '
   + '[role="combobox"], [role="slider"], [role="spinbutton"]';
 const CONTROLS = `${FIELDS}, button, summary, a[href], [role="button"]`;
+// A focused lane or log scrolls sideways or down with the arrows: those are its own there.
+const SCROLLERS = '.cells, .events, [tabindex="0"]';
 
 // Steps go to the playback in line with every other playback request (the view's buttons and forms too), each
 // after the previous one's answer: a clicker pressed three times quickly is three steps in order, never a step
@@ -66,13 +68,19 @@ function leave() {
   location.assign($('present-leave').getAttribute('href') + location.search);
 }
 
-const STEPS = {
-  PageDown: () => send('/api/playback/step'),
-  ArrowRight: () => send('/api/playback/step'),
-  ' ': () => send('/api/playback/step'),
-  PageUp: () => send('/api/playback/back'),
-  ArrowLeft: () => send('/api/playback/back'),
-};
+// The log and delivery guarantees have no steps: there the clicker's forward and back go a screen down and up
+// (the lanes, the groups, the results against the truth, ...), which changes nothing in the lab. A screen less a
+// little, so the last lines of one screen are the first of the next and the room keeps its place.
+function screen(direction) {
+  return () => window.scrollBy({ top: direction * Math.round(window.innerHeight * 0.85), behavior: 'instant' });
+}
+
+const FORWARD = ['PageDown', 'ArrowRight', ' '];
+const BACK = ['PageUp', 'ArrowLeft'];
+const MOVES = lab === 'time'
+  ? { forward: () => send('/api/playback/step'), back: () => send('/api/playback/back') }
+  : { forward: screen(1), back: screen(-1) };
+const STEPS = Object.fromEntries([...FORWARD.map((k) => [k, MOVES.forward]), ...BACK.map((k) => [k, MOVES.back])]);
 const VIEW = { b: toggleBlack, B: toggleBlack, '.': toggleBlack, f: fullScreen, F: fullScreen, Escape: leave };
 
 // Listens before the page (capture, on window) and keeps the keys it takes from the lab's own handler: on the
@@ -96,6 +104,7 @@ window.addEventListener('keydown', (e) => {
     return;
   }
   if (e.key === ' ' && target?.closest(CONTROLS)) return; // Space presses the focused button, as everywhere
-  const action = VIEW[e.key] || (lab === 'time' ? STEPS[e.key] : undefined);
+  if (lab !== 'time' && e.key.startsWith('Arrow') && target?.closest(SCROLLERS)) return;
+  const action = VIEW[e.key] || STEPS[e.key];
   if (action) take(action);
 }, true);

@@ -190,6 +190,13 @@ class PresenterViewInBrowserTest extends LabInBrowser {
         browser.executeScript("window.scrollTo(0, 0)");
         screenshot("present-kafka");
 
+        // No steps here: the clicker goes a screen down and back up, and the lab is as it was.
+        new Actions(browser).sendKeys(Keys.PAGE_DOWN).perform();
+        await().atMost(PATIENCE).until(() -> scrollY() > 0);
+        new Actions(browser).sendKeys(Keys.PAGE_UP).perform();
+        await().atMost(PATIENCE).until(() -> scrollY() == 0);
+        assertTrue(text("#group-members").contains("reads P0, P1, P2"), text("#group-members"));
+
         new Actions(browser).sendKeys(Keys.ESCAPE).perform();
         await().atMost(PATIENCE).until(() -> URI.create(browser.getCurrentUrl()).getPath().equals("/kafka"));
         assertEquals("topic=" + topic, URI.create(browser.getCurrentUrl()).getQuery());
@@ -212,6 +219,35 @@ class PresenterViewInBrowserTest extends LabInBrowser {
         assertEquals(1, tops.size(), "the three workers side by side, in one row");
         everyTextReadsFromTheBackOfTheRoom();
         screenshot("present-guarantees");
+    }
+
+    @Test
+    void onTheGuaranteesViewTheClickerMovesAScreenAtATimeBBlackensAndEscLeavesForTheChapter() {
+        Browser.visit(browser, lab.url("/present/guarantees"), "#start-form");
+        await().atMost(PATIENCE).untilAsserted(() -> assertTrue(fontSize("body") >= 28, "body type " + fontSize("body") + " px"));
+        assertTrue(((Number) browser.executeScript("return document.documentElement.scrollHeight - innerHeight")).longValue() > 0,
+                "the view is longer than the screen");
+        Actions keys = new Actions(browser);
+        keys.sendKeys(Keys.PAGE_DOWN).perform();
+        await().atMost(PATIENCE).until(() -> scrollY() > 0);
+        long screenDown = scrollY();
+        keys.sendKeys(Keys.ARROW_LEFT).perform(); // a clicker that sends arrows: back
+        await().atMost(PATIENCE).until(() -> scrollY() == 0);
+        keys.sendKeys(Keys.ARROW_RIGHT).perform();
+        await().atMost(PATIENCE).until(() -> scrollY() == screenDown);
+        keys.sendKeys(Keys.PAGE_UP).perform();
+        await().atMost(PATIENCE).until(() -> scrollY() == 0);
+
+        keys.sendKeys("b").perform();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("present-black")).isDisplayed());
+        keys.sendKeys(Keys.PAGE_DOWN).perform(); // nothing moves while the room cannot see it
+        keys.sendKeys("b").perform();
+        await().atMost(PATIENCE).until(() -> !browser.findElement(By.id("present-black")).isDisplayed());
+        assertEquals(0, scrollY(), "the view stayed where it was under the black screen");
+
+        keys.sendKeys(Keys.ESCAPE).perform();
+        await().atMost(PATIENCE).until(() -> URI.create(browser.getCurrentUrl()).getPath().equals("/guarantees"));
+        assertFalse(browser.findElements(By.cssSelector(".site-header")).isEmpty(), "the chapter page has its header");
     }
 
     private void open(String path) {
@@ -242,6 +278,10 @@ class PresenterViewInBrowserTest extends LabInBrowser {
             assertTrue(small.isEmpty(), small.size() + " texts under " + ROOM_TYPE_PX + " px at 1920×1080: "
                     + String.join("; ", small));
         });
+    }
+
+    private long scrollY() {
+        return ((Number) browser.executeScript("return Math.round(window.scrollY)")).longValue();
     }
 
     /** The explanation once the page shows step {@code n}'s event: the status says step n and the step's line is drawn. */
