@@ -3,7 +3,7 @@
 // an SVG at most once per animation frame. Every text from a record goes in as text (lit-html text bindings or
 // textContent), never as markup.
 import { live, keyedState } from './live.js';
-import { call, say } from './api.js';
+import { call, callInOrder, say } from './api.js';
 import { $, el } from './dom.js';
 import { html, svg, render, repeat, nothing } from './render.js';
 // d3's UMD build sets globalThis.d3: its UTC time scale gives the axis its round ticks.
@@ -686,8 +686,9 @@ function drawLog() {
 }
 
 // ---------- controls ----------
+// In line with every other playback request (the presenter's keys too): each acts on what the previous one left.
 async function act(path, body) {
-  const result = await call('POST', path, body);
+  const result = await callInOrder('POST', path, body);
   if (!result.ok) say($('playback-status'), 'error', result.error);
   return result;
 }
