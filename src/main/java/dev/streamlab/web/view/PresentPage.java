@@ -6,11 +6,13 @@ import j2html.tags.DomContent;
 import java.util.List;
 
 import static j2html.TagCreator.a;
+import static j2html.TagCreator.details;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.h1;
 import static j2html.TagCreator.header;
 import static j2html.TagCreator.kbd;
 import static j2html.TagCreator.p;
+import static j2html.TagCreator.summary;
 import static j2html.TagCreator.text;
 
 /**
@@ -70,14 +72,15 @@ public final class PresentPage {
 
     /**
      * The clicker's forward and back: the time lab's steps; the log and delivery guarantees have none, so there they
-     * move the view a screen down and up, which changes nothing in the lab.
+     * move the view a screen down and up, which changes nothing in the lab. Folded: the keys are for the presenter,
+     * and open they took three lines of the room's screen at 1920x1080, pushing the picture below it.
      */
     private static DomContent keys(String forward, String back) {
-        return p(
+        return details(summary("Keys"), p(
                 kbd("PageDown"), text(" "), kbd("→"), text(" "), kbd("Space"), text(" " + forward + " · "),
                 kbd("PageUp"), text(" "), kbd("←"), text(" " + back + " · "),
                 kbd("B"), text(" black screen · "), kbd("F"), text(" full screen · "), kbd("Esc"), text(" leave")
-        ).withClass("present-keys");
+        )).withClass("present-keys");
     }
 
     private static String query(String query) {
