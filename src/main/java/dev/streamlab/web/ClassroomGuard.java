@@ -51,6 +51,9 @@ final class ClassroomGuard {
             return;
         }
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+            return; // nothing matched: the 404 that follows runs no route
+        }
         Route route = new Route(endpoint.method.name(), endpoint.path);
         // Unclassified means nobody decided: the safe guess is that only the instructor may.
         Access access = routes.of(route).orElse(Access.INSTRUCTOR);
