@@ -1,5 +1,6 @@
 package dev.streamlab.e2e;
 
+import dev.streamlab.testing.Accessibility;
 import dev.streamlab.testing.Browser;
 import dev.streamlab.testing.FreePorts;
 import dev.streamlab.testing.Http;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
@@ -106,7 +108,7 @@ class ClassroomOnTheNetworkTest {
 
     @Test
     @Order(3)
-    void inABrowserALearnerPageOpensWithoutATokenAndAnInstructorActionNeedsTheLogin() {
+    void inABrowserALearnerPageOpensWithoutATokenAndAnInstructorActionNeedsTheLogin() throws IOException {
         ChromeDriver browser = Browser.open();
         try {
             String base = "http://" + address + ":" + port;
@@ -116,6 +118,10 @@ class ClassroomOnTheNetworkTest {
             assertEquals(401, pause(browser).get("status"), "pausing the class playback is the instructor's");
 
             Browser.visit(browser, base + "/login?next=/", "#token");
+            Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(Path.of("target", "screenshots", "login-shared.png"), browser.getScreenshotAs(OutputType.BYTES));
+            Accessibility.Audit audit = Accessibility.audit(browser, "login", "light");
+            assertTrue(audit.blocking().isEmpty(), audit::describeBlocking);
             browser.findElement(By.id("token")).sendKeys(token());
             browser.findElement(By.id("log-in")).click();
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().equals(base + "/"));

@@ -74,6 +74,7 @@ class EveryPageIsAccessibleTest extends LabInBrowser {
             pages.add(new Page("challenge-" + challenge.id(), challenge.path(), "#check-form"));
         }
         pages.add(new Page("not-found", "/nonexistent", null));
+        pages.add(new Page("login", "/login", null));
         // The presenter views, the time lab's with a scenario loaded as an instructor would open it.
         pages.add(new Page("present-time", "/present/time?scenario=mobile-order-1159", "svg.timeline"));
         pages.add(new Page("present-kafka", "/present/kafka", "#lanes-section"));
