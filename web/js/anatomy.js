@@ -96,7 +96,7 @@ export function anatomy(connection, topic, host) {
         ? html`<li class="cell elided">${`… ${from - p.logStartOffset} earlier`}</li>` : nothing}${repeat(cells, (c) => c.offset,
         (c) => html`<li class="cell ${c.kind}" data-offset=${c.offset} data-kind=${c.kind} title=${TITLES[c.kind]}><span
           class="offset">${c.offset}</span><span class="key">${LABELS[c.kind]}</span></li>`)}${empty
-        ? html`<li class="cell elided">empty</li>` : nothing}</ol>${laneControls(html)}</div></div>`;
+        ? html`<li class="cell elided">empty</li>` : nothing}</ol>${laneControls()}</div></div>`;
   }
 
   const producer = (p) => `producer ${p.producerId} epoch ${p.producerEpoch}`;

@@ -4,6 +4,7 @@
 import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
+import { icon } from './icons.js';
 
 const root = $('batch-stream');
 if (root) start(root);
@@ -28,7 +29,7 @@ function start(root) {
     error(text) {
       const status = $('bs-stream-status');
       status.dataset.state = 'waiting';
-      status.textContent = `○ Not watching: ${text}`;
+      says(status, 'open', `Not watching: ${text}`);
     },
   });
 
@@ -54,6 +55,8 @@ function start(root) {
     (r) => (r.on ? `Trickle started: ${r.perSecond} orders a second.` : 'Trickle stopped.')));
 }
 
+/** A state in words, after its icon: the words say it, the icon only helps the eye. */
+const says = (node, iconName, text) => node.replaceChildren(icon(iconName), ` ${text}`);
 const money = (cents) => (cents / 100).toFixed(2);
 const time = (ms) => (ms ? new Date(ms).toLocaleTimeString() : '–');
 const offsets = (byPartition) => {
@@ -78,9 +81,8 @@ function drawStream(stream) {
   if (!stream) return;
   const status = $('bs-stream-status');
   status.dataset.state = stream.running ? 'running' : 'waiting';
-  status.textContent = stream.running
-    ? '● Running: waiting for the next record. It never finishes.'
-    : `○ Waiting: ${stream.problem || 'starting'}`;
+  if (stream.running) says(status, 'live', 'Running: waiting for the next record. It never finishes.');
+  else says(status, 'open', `Waiting: ${stream.problem || 'starting'}`);
   $('bs-stream-records').textContent = stream.recordsSeen;
   $('bs-stream-positions').textContent = offsets(stream.positions);
   $('bs-stream-since').textContent = time(stream.sinceMs);
@@ -110,11 +112,11 @@ function drawBatch(batch, compare, stream) {
   const staleBy = compare ? compare.staleBy : 0;
   if (staleBy > 0) {
     stale.dataset.stale = 'true';
-    stale.textContent = `⚠ Stale by ${staleBy} record${staleBy === 1 ? '' : 's'}: they arrived after the batch took its `
-      + 'end offsets. Run it again to include them.';
+    says(stale, 'warning', `Stale by ${staleBy} record${staleBy === 1 ? '' : 's'}: they arrived after the batch took its `
+      + 'end offsets. Run it again to include them.');
   } else if (compare && compare.matches) {
     stale.dataset.stale = 'false';
-    stale.textContent = '✓ Up to date: the batch and the stream agree, until the next order arrives.';
+    says(stale, 'done', 'Up to date: the batch and the stream agree, until the next order arrives.');
   } else {
     stale.dataset.stale = 'unknown';
     stale.textContent = stream && !stream.running

@@ -3,6 +3,7 @@
 // Every text from the lab goes in with textContent.
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
+import { icon } from './icons.js';
 
 for (const tabs of document.querySelectorAll('.code-tabs')) {
   const buttons = [...tabs.querySelectorAll('[role=tab]')];
@@ -58,7 +59,9 @@ function line(result) {
   const item = el('li', result.passed ? 'pass' : 'fail');
   item.dataset.requirement = result.requirement;
   item.dataset.passed = String(result.passed);
-  item.append(el('span', 'verdict', result.passed ? '✔ pass' : '✘ fail'), el('span', 'text', ` ${result.text}`));
+  const verdict = el('span', 'verdict');
+  verdict.append(icon(result.passed ? 'done' : 'fail'), result.passed ? ' pass' : ' fail');
+  item.append(verdict, el('span', 'text', ` ${result.text}`));
   if (result.evidence.length) {
     const evidence = el('ul', 'evidence');
     for (const seen of result.evidence) evidence.append(el('li', null, seen));
@@ -91,7 +94,7 @@ form.addEventListener('submit', async (event) => {
     const requirement = $(`requirement-${r.requirement}`);
     if (requirement && r.passed && requirement.dataset.passed !== 'true') {
       requirement.dataset.passed = 'true';
-      requirement.querySelector('.passed-state').textContent = ' · ✓ passed just now';
+      requirement.querySelector('.passed-state').replaceChildren(' · ', icon('done'), ' passed just now');
     }
   }
 });

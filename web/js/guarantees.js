@@ -3,6 +3,7 @@
 import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
+import { icon, hiddenWords } from './icons.js';
 import { anatomy } from './anatomy.js';
 import { html, render, repeat, nothing } from './render.js';
 
@@ -138,10 +139,17 @@ function drawDownstream(rows) {
   $('downstream').replaceChildren(...rows.map((r) => {
     const tr = el('tr');
     tr.append(el('td', null, r.customer), el('td', null, money(r.expectedCents)),
-      el('td', r.upsertCents === r.expectedCents ? 'right' : 'wrong', `${money(r.upsertCents)}${r.upsertCents === r.expectedCents ? ' ✓' : ' ✗'}`),
-      el('td', r.naiveCents === r.expectedCents ? 'right' : 'wrong', `${money(r.naiveCents)}${r.naiveCents === r.expectedCents ? ' ✓' : ' ✗'}`));
+      against(r.upsertCents, r.expectedCents), against(r.naiveCents, r.expectedCents));
     return tr;
   }));
+}
+
+/** A downstream total, marked right or wrong against the truth (the word is for screen readers, the icon for eyes). */
+function against(cents, expected) {
+  const right = cents === expected;
+  const cell = el('td', right ? 'right' : 'wrong', `${money(cents)} `);
+  cell.append(icon(right ? 'done' : 'fail'), hiddenWords(right ? 'right' : 'wrong'));
+  return cell;
 }
 
 async function kill(mode, how) {

@@ -6,8 +6,9 @@ import { live, keyedState } from './live.js';
 import { call, say } from './api.js';
 import { $, el } from './dom.js';
 import { anatomy } from './anatomy.js';
-import { html, render, repeat, nothing } from './render.js';
+import { html, render, repeat, nothing, guard } from './render.js';
 import { scrollingLanes, laneControls } from './lanes.js';
+import { icon } from './icons.js';
 
 const LANE_CELLS = 24;
 // A committed offset at most this far behind the newest shows with every record in between; further, elided.
@@ -172,14 +173,18 @@ const laneTemplate = (l) => html`<div class="lane" data-partition=${l.partition}
   <div class="lane-head"><strong>P${l.partition}</strong><span class="lane-facts">${l.facts}</span>${l.groupText === null
     ? nothing : html`<span class="lane-group">${l.groupText}</span>`}</div>
   <div class="lane-track"><ol class="cells" tabindex="0" aria-label=${l.empty ? `P${l.partition}: empty`
-    : `P${l.partition}: offsets up to ${l.last}, newest on the right`}>${repeat(l.cells, (c) => c.id, cellTemplate)}</ol>${laneControls(html)}</div>
+    : `P${l.partition}: offsets up to ${l.last}, newest on the right`}>${repeat(l.cells, (c) => c.id, cellTemplate)}</ol>${laneControls()}</div>
   </div>`;
+
+/** The down arrow over the group's committed offset, made once per cell (guard) rather than at every render. */
+const pointer = () => guard([], () => icon('down'));
 
 function cellTemplate(c) {
   if (c.elided) return html`<li class="cell elided">${c.elided}</li>`;
-  if (c.caughtUp) return html`<li class="cell next caught-up" data-lag="0" title=${c.title}>▼ caught up</li>`;
+  if (c.caughtUp) return html`<li class="cell next caught-up" data-lag="0" title=${c.title}>${pointer()} caught up</li>`;
   return html`<li class="cell ${c.open ? 'uncommitted' : ''} ${c.next ? 'next' : ''}" data-offset=${c.offset}
-    data-lag=${c.lag ?? nothing} title=${c.title || nothing}>${c.next ? html`<span class="marker">▼</span>` : nothing}<span
+    data-lag=${c.lag ?? nothing} title=${c.title || nothing}>${c.next ? html`<span class="marker">${pointer()}<span
+    class="visually-hidden">read next: </span></span>` : nothing}<span
     class="offset">${c.offset}</span>${c.key === null ? nothing : html`<span class="key">${c.key}</span>`}</li>`;
 }
 
@@ -260,11 +265,14 @@ async function drawLag() {
   }
   if (!page.chart) {
     chartTheme = theme;
-    const axis = { stroke: colours.muted, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
+    const type = chartType(host);
+    const axis = { stroke: colours.muted, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 },
+      ...type.fonts };
     page.chart = new uPlotModule({
-      width: chartWidth(host), height: LAG_HEIGHT,
+      width: chartWidth(host), height: chartHeight(host),
       series: [{}, { label: 'total lag', stroke: colours.down, width: 2 }],
-      axes: [{ ...axis }, { ...axis, label: 'records', size: 60 }],
+      axes: [{ ...axis, size: xAxisSize(type), space: 50 * type.grow },
+        { ...axis, label: 'records', size: 60 * type.grow, labelSize: 30 * type.grow, space: 30 * type.grow }],
     }, [xs, ys], host);
   } else {
     page.chart.setData([xs, ys]);
@@ -273,6 +281,28 @@ async function drawLag() {
 
 function chartWidth(host) {
   return Math.max(240, Math.floor(host.clientWidth || 600));
+}
+
+/** uPlot's 50 px for the time axis: 15 for its ticks and gap, 35 for two lines of 12 px labels. */
+function xAxisSize(type) {
+  return 15 + 35 * type.grow;
+}
+
+/** Taller by what the time axis grows with larger type, so the plot itself keeps its height. */
+function chartHeight(host) {
+  return LAG_HEIGHT + xAxisSize(chartType(host)) - xAxisSize({ grow: 1 });
+}
+
+/**
+ * The axes' type: a canvas cannot take CSS, so kafka.css registers --chart-type as a length (read here in px) at
+ * uPlot's own 12 px, and the presenter view sets it to the room's size. The axes' room and tick spacing grow with it.
+ */
+function chartType(host) {
+  const style = getComputedStyle(host);
+  const px = parseFloat(style.getPropertyValue('--chart-type')) || 12;
+  if (px === 12) return { grow: 1, fonts: {} }; // uPlot's defaults, as on the chapter page
+  const font = `${px}px ${style.fontFamily}`;
+  return { grow: px / 12, fonts: { font, labelFont: `bold ${font}` } };
 }
 
 /** The colours the chart draws with, from the page's tokens (a canvas cannot use var() itself). */
@@ -295,7 +325,7 @@ function resolved(colour) {
 
 new ResizeObserver(() => {
   const host = $('lag-chart');
-  if (page.chart && Math.abs(page.chart.width - chartWidth(host)) > 1) page.chart.setSize({ width: chartWidth(host), height: LAG_HEIGHT });
+  if (page.chart && Math.abs(page.chart.width - chartWidth(host)) > 1) page.chart.setSize({ width: chartWidth(host), height: chartHeight(host) });
 }).observe($('lag-chart'));
 // A theme switch (system setting or the page's own switch) changes the tokens: draw the chart with the new ones.
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => page.chart && drawLag());
@@ -427,7 +457,7 @@ function rememberKey(r) {
 // Cells that can be long stay on one line, cut with an ellipsis; the whole text is in the cell's title.
 const recordTable = (rows) => html`<table class="records">
   <thead><tr><th class="partition">partition</th><th class="offset">offset</th><th class="key">key</th><th class="time"
-    aria-sort="descending" title="the record timestamp, UTC time of day; newest first">time ▼</th><th class="headers">headers</th><th
+    aria-sort="descending" title="the record timestamp, UTC time of day; newest first">time ${pointer()}</th><th class="headers">headers</th><th
     class="value">value</th></tr></thead>
   <tbody>${repeat(rows, (r) => `${r.partition}:${r.offset}`, recordRow)}</tbody></table>`;
 

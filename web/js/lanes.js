@@ -2,17 +2,20 @@
 // sideways; while the person has not scrolled away from its right edge it stays there as records arrive. Once they
 // scroll back it stops following (the offsets they look at stay put) and a "follow newest" button brings it back.
 // A marked cell (.cell.next: the watched group's committed offset) that is scrolled out of sight is pointed at by a
-// marker pinned at that edge ("◀ lag N" / "lag N ▶"), which scrolls to it when clicked.
+// marker pinned at that edge (an arrow and "lag N", the arrow's way also in words for screen readers), which
+// scrolls to it when clicked.
 // Works on lanes drawn by lit-html (render.js): the track elements persist between frames, so their scroll
-// position and focus do too; this module only reads and sets scroll positions and its own controls' text.
+// position and focus do too; this module only reads and sets scroll positions and its own controls' content.
+import { html, guard } from './render.js';
+import { icon, hiddenWords } from './icons.js';
 
 const EDGE = 4; // px: at the right edge within this, the lane counts as following
 
 /** The part of a lane the templates draw around its cells: the pinned markers and the follow button. */
-export const laneControls = (html) => html`<button type="button" class="lane-edge lane-edge-start" hidden
+export const laneControls = () => html`<button type="button" class="lane-edge lane-edge-start" hidden
   title="the group's committed offset is further left: show it"></button><button type="button"
   class="lane-edge lane-edge-end" hidden title="the group's committed offset is further right: show it"></button><button
-  type="button" class="lane-follow" hidden title="scroll to the newest record and keep following it">follow newest ▶</button>`;
+  type="button" class="lane-follow" hidden title="scroll to the newest record and keep following it">follow newest ${guard([], () => icon('right'))}</button>`;
 
 /**
  * Keeps the lanes under {@code host} scrolled: call {@code before()} just before each render and {@code after()}
@@ -47,14 +50,17 @@ export function scrollingLanes(host) {
       else if (cell.left >= box.right - 1) side = 'end';
     }
     const lag = next?.dataset.lag ?? '';
-    show(start, side === 'start', `◀ lag ${lag}`);
-    show(end, side === 'end', `lag ${lag} ▶`);
+    show(start, side === 'start', lag, 'left');
+    show(end, side === 'end', lag, 'right');
   }
 
-  function show(button, visible, text) {
-    if (button.hidden === !visible && (!visible || button.textContent === text)) return;
+  function show(button, visible, lag, way) {
+    if (button.hidden === !visible && (!visible || button.dataset.shown === lag)) return;
     button.hidden = !visible;
-    if (visible) button.textContent = text;
+    if (!visible) return;
+    button.dataset.shown = lag;
+    const words = [`lag ${lag}`, hiddenWords(` (committed offset to the ${way})`)];
+    button.replaceChildren(...(way === 'left' ? [icon('left'), ...words] : [...words, icon('right')]));
   }
 
   // Scroll events do not bubble: listen in the capture phase, for every track, present and future.

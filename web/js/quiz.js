@@ -1,6 +1,7 @@
 // Chapter questions: sends the picked option, shows the explanation the lab answers with, and marks quick wins.
 // Every text goes in with textContent.
 import { call } from './api.js';
+import { icon } from './icons.js';
 
 for (const form of document.querySelectorAll('form.question')) {
   const chapter = form.closest('[data-chapter]').dataset.chapter;
@@ -29,7 +30,7 @@ for (const form of document.querySelectorAll('form.question')) {
       const earned = answer.quickWins.includes(win.id.replace(/^quickwin-/, ''));
       win.dataset.earned = String(earned);
       win.className = earned ? 'earned' : 'open';
-      win.querySelector('.state').textContent = earned ? '✓ earned' : '○ not yet';
+      win.querySelector('.state').replaceChildren(icon(earned ? 'done' : 'open'), earned ? ' earned' : ' not yet');
     }
   });
 }

@@ -3,7 +3,7 @@
 // an SVG at most once per animation frame. Every text from a record goes in as text (lit-html text bindings or
 // textContent), never as markup.
 import { live, keyedState } from './live.js';
-import { call, say } from './api.js';
+import { call, callInOrder, say } from './api.js';
 import { $, el } from './dom.js';
 import { html, svg, render, repeat, nothing } from './render.js';
 // d3's UMD build sets globalThis.d3: its UTC time scale gives the axis its round ticks.
@@ -515,14 +515,21 @@ function drawStage() {
     : [...model.partitionWatermarks].filter(([, w]) => isFinite(w));
   const height = rowsBottom + LAYOUT.pad + LAYOUT.footerLine * (1 + partitionLines.length) + LAYOUT.pad;
 
-  // A watermark beyond the axis (end of input moves it to the end of time) stands at the edge it passed, and its
-  // label points the way (◂ before the axis, ▸ after it).
+  // A watermark beyond the axis (end of input moves it to the end of time) stands at the edge it passed, and a small
+  // triangle between it and its label points the way (drawn, not a font's glyph).
   const watermarkAt = (w) => Math.min(width - LAYOUT.right, Math.max(left, x(shownWatermark(w))));
-  const pointed = (w, text) => (shownWatermark(w) < frame.domain[0] ? `◂ ${text}`
-    : shownWatermark(w) > frame.domain[1] ? `${text} ▸` : text);
-  const watermarkLabel = (xw, line, text, cls) => {
+  const beyond = (w) => (shownWatermark(w) < frame.domain[0] ? 'before'
+    : shownWatermark(w) > frame.domain[1] ? 'after' : null);
+  const watermarkLabel = (xw, line, w, text, cls) => {
     const toLeft = xw > width - LAYOUT.right - 170;
-    return svg`<text x=${toLeft ? xw - 5 : xw + 5} y=${rowsBottom + LAYOUT.pad + LAYOUT.footerLine * line + 13}
+    const side = toLeft ? -1 : 1;
+    const y = rowsBottom + LAYOUT.pad + LAYOUT.footerLine * line + 13;
+    const way = beyond(w);
+    const near = xw + side * 5;
+    const far = xw + side * 11;
+    const [tip, base] = (way === 'before') === (near < far) ? [near, far] : [far, near];
+    return svg`${way ? svg`<path d=${`M ${tip} ${y - 4.5} L ${base} ${y - 9} L ${base} ${y} Z`}
+        class=${`${cls} pointer`} data-way=${way}></path>` : nothing}<text x=${xw + side * (way ? 14 : 5)} y=${y}
       text-anchor=${toLeft ? 'end' : 'start'} class=${cls}>${text}</text>`;
   };
 
@@ -531,12 +538,15 @@ function drawStage() {
     const x0 = x(w.start) + 1;
     const x1 = x(w.end) - 1;
     const top = row.windowsTop + subRow.get(w) * LAYOUT.subRow + 2;
-    const label = `${w.count}${w.fired ? ` ✓${w.fired > 1 ? '×' + w.fired : ''}` : ''}`;
+    // A fired window's count follows a drawn tick (×n when it fired n times, with allowed lateness).
+    const label = `${w.count}${w.fired > 1 ? ` ×${w.fired}` : ''}`;
+    const middle = top + (LAYOUT.subRow - 4) / 2;
     return svg`<g class=${`window${w.fired ? ' fired' : ' pending'}${w.purged ? ' purged' : ''}`} tabindex="0"
         aria-label=${`${w.key} window ${span(w)}: count ${w.count}. ${w.reason}`} data-window=${`${w.key}|${w.start}|${w.end}`}
         data-count=${w.count} data-fired=${w.fired} data-sub-row=${subRow.get(w)} @focus=${showReason}>
       <rect x=${x0} y=${top} width=${Math.max(x1 - x0, 2)} height=${LAYOUT.subRow - 4} rx="3"></rect>
-      <text x=${x0 + 6} y=${top + LAYOUT.subRow / 2 + 3} class="window-count">${label}</text>
+      ${w.fired ? svg`<path d=${`M ${x0 + 5} ${middle} l 3.5 3.5 l 5.5 -7.5`} class="fired-tick"></path>` : nothing}
+      <text x=${x0 + (w.fired ? 18 : 6)} y=${top + LAYOUT.subRow / 2 + 3} class="window-count">${label}</text>
       <title .textContent=${`${span(w)} count ${w.count} — ${w.reason}`}></title>
     </g>`;
   };
@@ -544,7 +554,7 @@ function drawStage() {
     const row = rows.get(e.key);
     const cx = x(e.ts);
     const cy = row.top + LAYOUT.pad + frame.lanes.get(e.index) * LAYOUT.lane + LAYOUT.lane / 2;
-    const mark = e.status === 'dropped' ? svg`<text x=${cx} y=${cy + 5} text-anchor="middle" class="mark late-mark">✕</text>`
+    const mark = e.status === 'dropped' ? svg`<path d=${`M ${cx - 5} ${cy - 5} l 10 10 m 0 -10 l -10 10`} class="mark late-mark"></path>`
       : e.status === 'late' ? svg`<path d=${`M ${cx} ${cy - 6} L ${cx + 6} ${cy + 5} L ${cx - 6} ${cy + 5} Z`} class="mark"></path>`
         : svg`<circle cx=${cx} cy=${cy} r="5.5" class="mark"></circle>`;
     return svg`<g class=${`event ${e.status}`} tabindex="0"
@@ -572,12 +582,12 @@ function drawStage() {
       const idle = model.idle.has(p);
       return svg`<line x1=${xw} x2=${xw} y1=${LAYOUT.top} y2=${rowsBottom + LAYOUT.pad + LAYOUT.footerLine * (i + 1) + 4}
           class=${`watermark partition${idle ? ' idle' : ''}`} data-partition=${p}></line>
-        ${watermarkLabel(xw, i + 1, pointed(w, `partition ${p}: ${watermarkClock(w)}${idle ? ' (idle)' : ''}`),
+        ${watermarkLabel(xw, i + 1, w, `partition ${p}: ${watermarkClock(w)}${idle ? ' (idle)' : ''}`,
           `partition-watermark-label${idle ? ' idle' : ''}`)}`;
     })}
     ${combinedX === null ? nothing : svg`<line x1=${combinedX} x2=${combinedX} y1=${LAYOUT.top} y2=${rowsBottom + LAYOUT.pad + 4}
         class="watermark combined" data-watermark=${model.watermark}></line>
-      ${watermarkLabel(combinedX, 0, pointed(model.watermark, `watermark ${watermarkClock(model.watermark)}`), 'watermark-label')}`}
+      ${watermarkLabel(combinedX, 0, model.watermark, `watermark ${watermarkClock(model.watermark)}`, 'watermark-label')}`}
   </svg>`, host);
 }
 
@@ -676,8 +686,9 @@ function drawLog() {
 }
 
 // ---------- controls ----------
+// In line with every other playback request (the presenter's keys too): each acts on what the previous one left.
 async function act(path, body) {
-  const result = await call('POST', path, body);
+  const result = await callInOrder('POST', path, body);
   if (!result.ok) say($('playback-status'), 'error', result.error);
   return result;
 }

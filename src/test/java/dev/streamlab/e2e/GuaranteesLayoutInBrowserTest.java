@@ -3,9 +3,9 @@ package dev.streamlab.e2e;
 import dev.streamlab.testing.Browser;
 import dev.streamlab.testing.TestBroker;
 import dev.streamlab.testing.TestLab;
+import dev.streamlab.testing.Viewport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,7 +31,7 @@ class GuaranteesLayoutInBrowserTest {
     void afterARunThePageDoesNotScrollSidewaysAndTheVerdictsReadInTheirCells() throws Exception {
         ChromeDriver browser = Browser.open();
         try (TestLab lab = TestLab.start(TestBroker.bootstrapServers())) {
-            browser.manage().window().setSize(new Dimension(1400, 900));
+            Viewport.set(browser, 1400, 900);
             browser.get(lab.url("/guarantees"));
             await().atMost(PATIENCE).until(() -> !Browser.text(browser, "#run-status").isEmpty());
             String before = input(browser); // a run the lab found on the broker from earlier, if any
@@ -62,7 +62,7 @@ class GuaranteesLayoutInBrowserTest {
             browser.executeScript("document.getElementById('results-section').scrollIntoView();");
             Files.createDirectories(Path.of("target", "screenshots"));
             Files.write(Path.of("target", "screenshots", "guarantees-results-1400.png"), browser.getScreenshotAs(OutputType.BYTES));
-            browser.manage().window().setSize(new Dimension(1920, 1080));
+            Viewport.set(browser, 1920, 1080);
             assertNoSidewaysScroll(browser, "1920×1080");
         } finally {
             browser.quit();

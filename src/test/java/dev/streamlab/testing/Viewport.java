@@ -1,19 +1,24 @@
 package dev.streamlab.testing;
 
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** Sizes the page's viewport (what a person sees, without the browser's own bars) to an exact width and height. */
+import java.util.Map;
+
+/**
+ * Sizes the page's viewport (what a person sees, without the browser's own bars) to an exact width and height,
+ * through the DevTools protocol. Sizing the window instead leaves room for bars a headless browser may still keep:
+ * a 1400×900 window gave 1400×757 screenshots.
+ */
 public final class Viewport {
     private Viewport() {
     }
 
-    /** Resizes the window so that window.innerWidth × innerHeight is {@code width} × {@code height}. */
+    /**
+     * From now on, in this browser's tab, window.innerWidth × innerHeight is {@code width} × {@code height} at one
+     * device pixel per CSS pixel, across navigations, and a screenshot is exactly that size.
+     */
     public static void set(ChromeDriver browser, int width, int height) {
-        browser.manage().window().setSize(new Dimension(width, height));
-        long innerWidth = (Long) browser.executeScript("return window.innerWidth");
-        long innerHeight = (Long) browser.executeScript("return window.innerHeight");
-        browser.manage().window().setSize(new Dimension(width + (int) (width - innerWidth),
-                height + (int) (height - innerHeight)));
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 }

@@ -83,9 +83,9 @@ public final class ChallengePage {
 
     private static DomContent requirement(Challenge challenge, Requirement r, Progress progress) {
         Long passedAt = progress.passed().get(challenge.id() + "/" + r.id());
-        return li(span(r.text()),
-                span(passedAt == null ? " · not passed yet" : " · ✓ passed " + WHEN.format(Instant.ofEpochMilli(passedAt)))
-                        .withClass("passed-state"))
+        DomContent state = passedAt == null ? text(" · not passed yet")
+                : each(text(" · "), Icons.state(true), text(" passed " + WHEN.format(Instant.ofEpochMilli(passedAt))));
+        return li(span(r.text()), span(state).withClass("passed-state"))
                 .withId("requirement-" + r.id()).attr("data-passed", passedAt != null);
     }
 

@@ -27,6 +27,7 @@ import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.span;
+import static j2html.TagCreator.text;
 import static j2html.TagCreator.ul;
 
 /**
@@ -109,7 +110,7 @@ public record ChapterParts(DomContent reading, DomContent questions) {
 
     private static DomContent quickWin(Chapter chapter, QuickWin win, Progress progress) {
         boolean earned = Standing.earned(chapter, win, progress);
-        return li(span(earned ? "✓ earned" : "○ not yet").withClass("state"), span(" " + win.text()))
+        return li(span(Icons.state(earned), text(earned ? " earned" : " not yet")).withClass("state"), span(" " + win.text()))
                 .withId("quickwin-" + win.id()).withClass(earned ? "earned" : "open").attr("data-earned", earned);
     }
 }

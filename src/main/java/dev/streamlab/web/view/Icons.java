@@ -27,6 +27,36 @@ public final class Icons {
     /** An empty circle: still to do. */
     public static final String TO_DO = OPEN.replace("icon\"", "icon icon-open\"")
             + "<circle cx=\"8\" cy=\"8\" r=\"6.5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.6\"/>" + CLOSE;
+    /** A cross in a filled circle: failed, wrong. */
+    public static final String FAIL = OPEN.replace("icon\"", "icon icon-fail\"")
+            + "<circle cx=\"8\" cy=\"8\" r=\"7.5\" fill=\"currentColor\"/>"
+            + "<path d=\"M5.4 5.4l5.2 5.2M10.6 5.4l-5.2 5.2\" fill=\"none\" stroke=\"#fff\" stroke-width=\"1.8\""
+            + " stroke-linecap=\"round\"/>" + CLOSE;
+    /** A triangle with an exclamation mark: a warning (drawn in lines, so it reads on any background). */
+    public static final String WARNING = OPEN.replace("icon\"", "icon icon-warning\"")
+            + "<path d=\"M8 1.8L14.9 14H1.1z\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\""
+            + " stroke-linejoin=\"round\"/>"
+            + "<path d=\"M8 6v4\" stroke=\"currentColor\" stroke-width=\"1.8\" stroke-linecap=\"round\"/>"
+            + "<circle cx=\"8\" cy=\"12.2\" r=\"1\" fill=\"currentColor\"/>" + CLOSE;
+    /** A filled dot: running, live. */
+    public static final String LIVE = OPEN.replace("icon\"", "icon icon-live\"")
+            + "<circle cx=\"8\" cy=\"8\" r=\"5\" fill=\"currentColor\"/>" + CLOSE;
+    /** A triangle pointing down: a marker standing above what it marks; a list sorted newest first. */
+    public static final String DOWN = pointer("M2.5 4.5h11L8 12z");
+    /** A triangle pointing left: there is more that way. */
+    public static final String LEFT = pointer("M11.5 2.5v11L4 8z");
+    /** A triangle pointing right: there is more that way; play. */
+    public static final String RIGHT = pointer("M4.5 2.5v11L12 8z");
+    /** Two bars: pause. */
+    public static final String PAUSE = pointer("M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z");
+    /** A triangle against a bar: one step forward. */
+    public static final String STEP = pointer("M3 2.5v11L10.5 8zM11.5 2.5h2v11h-2z");
+    /** A bar against a triangle: one step back. */
+    public static final String STEP_BACK = pointer("M13 2.5v11L5.5 8zM2.5 2.5h2v11h-2z");
+    /** An arrow going round, anticlockwise: start over. */
+    public static final String RESTART = OPEN
+            + "<path d=\"M2.5 8A5.5 5.5 0 1 0 4.1 4.1M7.6 4.1H4.1V0.6\" fill=\"none\" stroke=\"currentColor\""
+            + " stroke-width=\"1.8\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>" + CLOSE;
     /** A crescent moon, for the dark theme's switch. */
     public static final String MOON = OPEN
             + "<path d=\"M10.8 1.2A6.9 6.9 0 1 0 14.8 11 5.6 5.6 0 0 1 10.8 1.2z\" fill=\"currentColor\"/>" + CLOSE;
@@ -52,6 +82,11 @@ public final class Icons {
             "stopwatch", STOPWATCH, "⏱️", STOPWATCH, "⏱", STOPWATCH);
 
     private Icons() {
+    }
+
+    /** A filled shape in currentColor: the arrows and the playback marks. */
+    private static String pointer(String path) {
+        return OPEN + "<path d=\"" + path + "\" fill=\"currentColor\"/>" + CLOSE;
     }
 
     /** One of this class's constants, as markup. */

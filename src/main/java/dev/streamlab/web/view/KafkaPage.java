@@ -116,11 +116,12 @@ public final class KafkaPage {
     private static DomContent lanes() {
         return section(
                 h2("Partitions"),
-                p("Each box is a record at its offset, newest on the right; a lane longer than the column scrolls, and "
-                        + "follows the newest record until you scroll back (\"follow newest\" brings it back). ▼ marks the "
-                        + "selected group's committed offset (the next record it will read); when it is out of sight, \"◀ lag "
-                        + "N\" at the lane's edge says how far behind it is and takes you there. Boxes past the last stable "
-                        + "offset belong to a transaction that is still open.").withClass("hint"),
+                p(text("Each box is a record at its offset, newest on the right; a lane longer than the column scrolls, "
+                        + "and follows the newest record until you scroll back (\"follow newest\" brings it back). "),
+                        Icons.svg(Icons.DOWN), text(" marks the selected group's committed offset (the next record it will "
+                                + "read); when it is out of sight, an arrow and \"lag N\" at the lane's edge say which way "
+                                + "and how far behind it is, and take you there. Boxes past the last stable offset belong to "
+                                + "a transaction that is still open.")).withClass("hint"),
                 div().withId("lanes").withClass("lanes").attr("aria-live", "off"),
                 h3("Transactions writing to this topic"),
                 ul().withId("transactions").withClass("transactions"),

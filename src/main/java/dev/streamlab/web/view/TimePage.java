@@ -112,11 +112,16 @@ public final class TimePage {
                 ).withId("scenario-form").withClass("row"),
                 p().withId("scenario-description").withClass("hint"),
                 div(
-                        button("▶ Play").withId("play").withType("button").attr("aria-keyshortcuts", "Space"),
-                        button("❚❚ Pause").withId("pause").withType("button"),
-                        button("Step ▸").withId("step").withType("button").attr("aria-keyshortcuts", "ArrowRight"),
-                        button("◂ Step back").withId("step-back").withType("button").attr("aria-keyshortcuts", "ArrowLeft"),
-                        button("↺ Restart").withId("restart").withType("button").attr("aria-keyshortcuts", "R"),
+                        // Each button's word is its name; the icon beside it is drawn, so it needs no font.
+                        button(Icons.svg(Icons.RIGHT), text(" Play")).withId("play").withType("button")
+                                .attr("aria-keyshortcuts", "Space"),
+                        button(Icons.svg(Icons.PAUSE), text(" Pause")).withId("pause").withType("button"),
+                        button(text("Step "), Icons.svg(Icons.STEP)).withId("step").withType("button")
+                                .attr("aria-keyshortcuts", "ArrowRight"),
+                        button(Icons.svg(Icons.STEP_BACK), text(" Step back")).withId("step-back").withType("button")
+                                .attr("aria-keyshortcuts", "ArrowLeft"),
+                        button(Icons.svg(Icons.RESTART), text(" Restart")).withId("restart").withType("button")
+                                .attr("aria-keyshortcuts", "R"),
                         label(" speed ").attr("for", "speed"),
                         select(option("0.25×").withValue("0.25"), option("0.5×").withValue("0.5"),
                                 option("1×").withValue("1").isSelected(), option("2×").withValue("2"),
@@ -188,12 +193,12 @@ public final class TimePage {
                         "on time"),
                 legendItem("<g class=\"event late\"><path d=\"M 12 3 L 18 14 L 6 14 Z\" class=\"mark\"/></g>",
                         "late but counted (its window had fired)"),
-                legendItem("<g class=\"event dropped\"><text x=\"12\" y=\"14\" text-anchor=\"middle\" "
-                        + "class=\"mark late-mark\">✕</text></g>", "dropped (to the late side output)"),
+                legendItem("<g class=\"event dropped\"><path d=\"M 7 4 l 10 10 m 0 -10 l -10 10\" class=\"mark late-mark\"/></g>",
+                        "dropped (to the late side output)"),
                 legendItem("<g class=\"window pending\"><rect x=\"1\" y=\"2\" width=\"22\" height=\"14\" rx=\"3\"/></g>",
                         "window pending: count so far"),
-                legendItem("<g class=\"window fired\"><rect x=\"1\" y=\"2\" width=\"22\" height=\"14\" rx=\"3\"/></g>",
-                        "window fired: count ✓"),
+                legendItem("<g class=\"window fired\"><rect x=\"1\" y=\"2\" width=\"22\" height=\"14\" rx=\"3\"/>"
+                        + "<path d=\"M 7 9 l 3 3 l 5 -6.5\" class=\"fired-tick\"/></g>", "window fired: a tick, then the count"),
                 legendItem("<line x1=\"12\" x2=\"12\" y1=\"0\" y2=\"18\" class=\"watermark combined\"/>",
                         "watermark"),
                 legendItem("<line x1=\"12\" x2=\"12\" y1=\"0\" y2=\"18\" class=\"watermark partition\"/>",
