@@ -27,7 +27,10 @@ import dev.streamlab.lab.validate.Catalog;
 import dev.streamlab.lab.validate.KafkaFacts;
 import dev.streamlab.scenario.Scenario;
 import dev.streamlab.scenario.ScenarioCatalog;
+import dev.streamlab.web.Classroom;
 import dev.streamlab.web.TimeLab;
+import dev.streamlab.lab.progress.LearnerKeys;
+import java.security.SecureRandom;
 import dev.streamlab.web.WebContext;
 import dev.streamlab.web.WebServer;
 import dev.streamlab.web.live.BatchStreamFeed;
@@ -107,6 +110,14 @@ public final class LabWeb implements AutoCloseable {
     public static LabWeb build(Quest quest, BrokerInfo broker, KafkaClients clients, Supplier<ClusterStatus> status,
                                Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings,
                                Path progressFolder, ChildRecords children) {
+        return build(quest, broker, clients, status, clock, startedAt, allowedHosts, hubSettings, progressFolder,
+                children, Classroom.alone());
+    }
+
+    /** As above, for a lab a class may share: {@code classroom} holds the instructor's token, if any. */
+    public static LabWeb build(Quest quest, BrokerInfo broker, KafkaClients clients, Supplier<ClusterStatus> status,
+                               Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings,
+                               Path progressFolder, ChildRecords children, Classroom classroom) {
         Objects.requireNonNull(clients, "clients");
         ClusterMonitor monitor = new ClusterMonitor(clients, MONITOR, clock);
         KafkaFacts facts = new KafkaFacts(clients, monitor);
@@ -158,7 +169,7 @@ public final class LabWeb implements AutoCloseable {
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();
-                }, allowedHosts));
+                }, allowedHosts, classroom, new LearnerKeys(progressFolder, new SecureRandom())));
         return new LabWeb(monitor, tails, actions, pipelines, playback, guarantees, batchStream, subjects, hub, server);
     }
 

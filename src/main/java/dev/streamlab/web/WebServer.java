@@ -31,13 +31,18 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin app;
+    private final RouteAccess access;
 
     public WebServer(WebContext lab) {
         HealthController health = new HealthController(lab);
-        PageController pages = new PageController(lab);
+        Instructors instructors = new Instructors(lab.classroom());
+        Learners learners = new Learners(lab.classroom(), lab.learnerKeys());
+        PageController pages = new PageController(lab, learners);
+        LoginController login = new LoginController(lab.classroom(), instructors);
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
-        QuestController quest = new QuestController(lab.learning(), lab.broker().bootstrapServers());
+        QuestController quest = new QuestController(lab.learning(), lab.broker().bootstrapServers(), learners,
+                instructors);
         BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
@@ -49,6 +54,10 @@ public final class WebServer implements AutoCloseable {
         PlaybackController playback = new PlaybackController(lab.time(),
                 new RunPermits(budget.concurrentRuns(), "playback controls"),
                 new RunPermits(budget.concurrentRuns(), "pipeline starts"));
+        this.access = RouteAccess.standard(questPages(lab));
+        // No learner owns a topic yet: until learners' names carry their prefix, only the instructor deletes topics in a class.
+        ClassroomGuard guard = new ClassroomGuard(lab.classroom(), access, instructors, learners, (learner, topic) -> false,
+                RateLimits.defaults());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -69,6 +78,12 @@ public final class WebServer implements AutoCloseable {
                     refuseForeignOrigin(origins, ctx);
                 }
             });
+            // After the host and origin checks: a foreign page is told so, not asked to log in.
+            config.routes.beforeMatched(ctx -> {
+                if (ctx.status() != HttpStatus.FORBIDDEN) {
+                    guard.check(ctx);
+                }
+            });
             config.routes.after("/api/*", ctx -> {
                 if (STATE_CHANGING.contains(ctx.method().name()) && ctx.statusCode() < 300) {
                     lab.kafkaChanged().run();
@@ -81,6 +96,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.ws("/ws", live::configure);
             config.routes.get("/", pages::home);
             config.routes.get("/favicon.ico", favicon::serve);
+            config.routes.get("/login", login::page);
+            config.routes.post("/login", login::logIn);
             config.routes.get("/api/health", health::health);
             config.routes.post("/api/simulate", reads.guard(simulate::simulate));
             config.routes.post("/api/topics", kafka::createTopic);
@@ -230,6 +247,26 @@ public final class WebServer implements AutoCloseable {
             }
         }
         return List.copyOf(routes);
+    }
+
+    /** Who may use each route, as the classroom guard reads it (every route of {@link #routes()} is in it). */
+    public RouteAccess access() {
+        return access;
+    }
+
+    /** The pages the quest's content makes: a chapter's, a challenge's and a chapter's presenter view. */
+    private static List<String> questPages(WebContext lab) {
+        List<String> pages = new ArrayList<>();
+        for (Chapter chapter : lab.quest().chapters()) {
+            pages.add(chapter.path());
+            if (PageController.PRESENTABLE.contains(chapter.id())) {
+                pages.add(PresentPage.path(chapter));
+            }
+        }
+        for (Challenge challenge : lab.quest().challenges()) {
+            pages.add(challenge.path());
+        }
+        return pages;
     }
 
     @Override

@@ -109,6 +109,7 @@ class EveryPageIsAccessibleTest extends LabInBrowser {
             pages.add(new Page("challenge-" + challenge.id(), challenge.path(), "#check-form"));
         }
         pages.add(new Page("not-found", "/nonexistent", null));
+        pages.add(new Page("login", "/login", null));
         // The presenter views as an instructor shows them: the time lab's scenario loaded afresh and stepped into,
         // the same topic and group as /kafka, the run /guarantees finished.
         pages.add(new Page("present-time", "/present/time?scenario=mobile-order-1159", "svg.timeline .event",
