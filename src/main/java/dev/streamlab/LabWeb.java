@@ -31,6 +31,7 @@ import dev.streamlab.web.TimeLab;
 import dev.streamlab.web.WebContext;
 import dev.streamlab.web.WebServer;
 import dev.streamlab.web.live.BatchStreamFeed;
+import dev.streamlab.web.live.ClassroomSources;
 import dev.streamlab.web.live.GuaranteesFeed;
 import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.web.live.KafkaSubjects;
@@ -152,13 +153,14 @@ public final class LabWeb implements AutoCloseable {
         BatchStreamLab batchStream = new BatchStreamLab(clients, clock);
         KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed,
                 guaranteesFeed, new BatchStreamFeed(batchStream, json), json);
-        LiveHub hub = new LiveHub(subjects, hubSettings, WebServer.jsonMapper(), clock);
+        ClassroomSources classroom = new ClassroomSources(subjects, json);
+        LiveHub hub = new LiveHub(classroom, hubSettings, WebServer.jsonMapper(), clock);
         WebServer server = new WebServer(new WebContext(learning, broker, status, clock, startedAt, actions,
                 new TimeLab(playback, topicPipelines, pipelinesChanged), guarantees, batchStream, hub,
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();
-                }, allowedHosts));
+                }, allowedHosts, classroom::board));
         return new LabWeb(monitor, tails, actions, pipelines, playback, guarantees, batchStream, subjects, hub, server);
     }
 

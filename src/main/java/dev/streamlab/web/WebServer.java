@@ -7,6 +7,8 @@ import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.live.LiveEndpoint;
 import dev.streamlab.web.live.LiveJson;
+import dev.streamlab.web.live.ClassroomSources;
+import dev.streamlab.web.view.InstructorPage;
 import dev.streamlab.web.view.PresentPage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -31,6 +33,22 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin app;
+    private final InstructorBoard board;
+
+    /**
+     * The routes that show every learner's data or drive the class: open on loopback, the instructor's alone (with the
+     * token) once the lab is off loopback. The class playback's controls (/api/playback...) are the instructor's too;
+     * the live channel's {@code board} subject is listed in {@link ClassroomSources#INSTRUCTOR_SUBJECTS}.
+     */
+    public static final List<Route> INSTRUCTOR_ROUTES = List.of(
+            new Route("GET", InstructorPage.PATH),
+            new Route("GET", InstructorPage.CSV_PATH),
+            new Route("GET", "/api/instructor/board"));
+
+    /** Whether {@code path} is one of {@link #INSTRUCTOR_ROUTES} (none of them has a path parameter). */
+    static boolean isInstructorRoute(String path) {
+        return INSTRUCTOR_ROUTES.stream().anyMatch(r -> r.path().equals(path));
+    }
 
     public WebServer(WebContext lab) {
         HealthController health = new HealthController(lab);
@@ -43,6 +61,7 @@ public final class WebServer implements AutoCloseable {
         LiveEndpoint live = new LiveEndpoint(lab.live());
         Favicon favicon = new Favicon();
         EngineBudget budget = EngineBudget.DEFAULT;
+        this.board = new InstructorBoard(lab.learning(), new Presence(), lab.boardChanged(), lab.clock());
         // Reading and checking a body is cheap but holds up to maxInputBytes: a few at once. Running is what costs.
         RunPermits reads = new RunPermits(budget.concurrentReads(), "requests to simulate, play back or start pipelines");
         SimulateController simulate = new SimulateController(new RunPermits(budget.concurrentRuns(), "simulations"));
@@ -74,6 +93,8 @@ public final class WebServer implements AutoCloseable {
                     lab.kafkaChanged().run();
                 }
             });
+            // The board's "current page" and "last activity" are what the lab saw, not what a browser says.
+            config.routes.after(board::saw);
             config.routes.wsBeforeUpgrade("/ws", ctx -> {
                 refuseForeignHost(origins, ctx);
                 refuseForeignOrigin(origins, ctx);
@@ -82,6 +103,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/", pages::home);
             config.routes.get("/favicon.ico", favicon::serve);
             config.routes.get("/api/health", health::health);
+            config.routes.get(InstructorPage.PATH, ctx -> pages.instructor(ctx));
+            config.routes.get(InstructorPage.CSV_PATH, board::csv);
+            config.routes.get("/api/instructor/board", board::json);
             config.routes.post("/api/simulate", reads.guard(simulate::simulate));
             config.routes.post("/api/topics", kafka::createTopic);
             config.routes.delete("/api/topics/{name}", kafka::deleteTopic);
@@ -234,6 +258,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        board.close();
         app.stop();
     }
 

@@ -59,6 +59,7 @@ public record ClientRequest(String op, String ref, String subject, String topic,
             case "playback" -> "playback";
             case "pipelines" -> "pipelines";
             case "guarantees" -> "guarantees";
+            case "board" -> "board";
             case "steps" -> "steps/" + required(run, "run");
             case "topic" -> "topic/" + required(topic, "topic");
             case "group" -> "group/" + required(group, "group");
@@ -66,7 +67,7 @@ public record ClientRequest(String op, String ref, String subject, String topic,
             case "records" -> "records/" + isolationOrDefault() + "/" + required(topic, "topic")
                     + (isLive() ? "" : "@" + from);
             default -> throw new LiveRequestException("unknown subject \"" + subject
-                    + "\": use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees, steps or running");
+                    + "\": use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees, board, steps or running");
         };
     }
 
