@@ -156,11 +156,12 @@ public final class LabWeb implements AutoCloseable {
         ClassroomSources classroom = new ClassroomSources(subjects, json);
         LiveHub hub = new LiveHub(classroom, hubSettings, WebServer.jsonMapper(), clock);
         WebServer server = new WebServer(new WebContext(learning, broker, status, clock, startedAt, actions,
-                new TimeLab(playback, topicPipelines, pipelinesChanged), guarantees, batchStream, hub,
+                new TimeLab(playback, topicPipelines, pipelinesChanged,
+                        listener -> new PlaybackDesk(clients, pipelines, playback.catalog(), listener)), guarantees, batchStream, hub,
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();
-                }, allowedHosts, classroom::board));
+                }, allowedHosts, classroom));
         return new LabWeb(monitor, tails, actions, pipelines, playback, guarantees, batchStream, subjects, hub, server);
     }
 

@@ -12,20 +12,19 @@ import dev.streamlab.web.live.LiveHub;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import dev.streamlab.web.live.ClassroomSources;
 import java.util.function.Supplier;
 
 /**
  * What the web layer is given to work with ({@code learning} is the quest and each learner's progress in it); tests build one around a real broker or a fixed status.
  * {@code kafkaChanged} is told after every action that changed Kafka, so live pages see it without waiting for the
- * next poll; {@code boardChanged} takes the instructor's board as the live channel shows it; {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by.
+ * next poll; {@code classroom} carries the instructor's board and learners' own playbacks to the live channel; {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by.
  */
 public record WebContext(QuestService learning, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus, Clock clock,
                          Instant startedAt, KafkaActions kafkaActions, TimeLab time, GuaranteesDesk guarantees,
                          BatchStreamLab batchStream, LiveHub live,
-                         Runnable kafkaChanged, Set<String> allowedHosts, Consumer<Map<String, ?>> boardChanged) {
+                         Runnable kafkaChanged, Set<String> allowedHosts, ClassroomSources classroom) {
     public WebContext {
         Objects.requireNonNull(learning, "learning");
         Objects.requireNonNull(broker, "broker");
@@ -39,7 +38,7 @@ public record WebContext(QuestService learning, BrokerInfo broker, Supplier<Clus
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(kafkaChanged, "kafkaChanged");
         allowedHosts = Set.copyOf(allowedHosts);
-        Objects.requireNonNull(boardChanged, "boardChanged");
+        Objects.requireNonNull(classroom, "classroom");
     }
 
     Quest quest() {

@@ -34,6 +34,7 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final InstructorBoard board;
+    private final OwnPlaybacks own;
 
     /**
      * The routes that show every learner's data or drive the class: open on loopback, the instructor's alone (with the
@@ -61,13 +62,27 @@ public final class WebServer implements AutoCloseable {
         LiveEndpoint live = new LiveEndpoint(lab.live());
         Favicon favicon = new Favicon();
         EngineBudget budget = EngineBudget.DEFAULT;
-        this.board = new InstructorBoard(lab.learning(), new Presence(), lab.boardChanged(), lab.clock());
+        this.board = new InstructorBoard(lab.learning(), new Presence(), lab.classroom()::board, lab.clock());
+        this.own = new OwnPlaybacks(new OwnPlaybacks.Desks() {
+            @Override
+            public dev.streamlab.kafka.playback.PlaybackDesk open(String session) {
+                return lab.time().newDesk().apply(lab.classroom().ownPlayback(session));
+            }
+
+            @Override
+            public void released(String session) {
+                lab.classroom().forgetOwnPlayback(session);
+            }
+        }, lab.clock());
         // Reading and checking a body is cheap but holds up to maxInputBytes: a few at once. Running is what costs.
         RunPermits reads = new RunPermits(budget.concurrentReads(), "requests to simulate, play back or start pipelines");
         SimulateController simulate = new SimulateController(new RunPermits(budget.concurrentRuns(), "simulations"));
-        PlaybackController playback = new PlaybackController(lab.time(),
-                new RunPermits(budget.concurrentRuns(), "playback controls"),
-                new RunPermits(budget.concurrentRuns(), "pipeline starts"));
+        RunPermits playbackControls = new RunPermits(budget.concurrentRuns(), "playback controls");
+        RunPermits pipelineStarts = new RunPermits(budget.concurrentRuns(), "pipeline starts");
+        PlaybackController playback = new PlaybackController(lab.time(), playbackControls, pipelineStarts);
+        // The same permits: a learner's own playback costs what the class's does.
+        PlaybackController mine = new PlaybackController(lab.time(), PlaybackController.ownPlayback(own), playbackControls,
+                pipelineStarts);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -125,6 +140,15 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/playback/play", reads.guard(playback::play));
             config.routes.post("/api/playback/pause", playback::pause);
             config.routes.post("/api/playback/inject", reads.guard(playback::inject));
+            // A learner who stopped following the class playback drives one of their own, by the same controls.
+            config.routes.get("/api/playback/mine", ctx -> PlaybackController.mine(own, ctx));
+            config.routes.post("/api/playback/mine", reads.guard(mine::load));
+            config.routes.post("/api/playback/mine/step", reads.guard(mine::step));
+            config.routes.post("/api/playback/mine/back", reads.guard(mine::back));
+            config.routes.post("/api/playback/mine/restart", reads.guard(mine::restart));
+            config.routes.post("/api/playback/mine/play", reads.guard(mine::play));
+            config.routes.post("/api/playback/mine/pause", mine::pause);
+            config.routes.post("/api/playback/mine/inject", reads.guard(mine::inject));
             config.routes.get("/api/pipelines", playback::pipelines);
             config.routes.post("/api/pipelines", reads.guard(playback::startPipeline));
             config.routes.delete("/api/pipelines/{topic}", playback::stopPipeline);
@@ -258,8 +282,9 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        board.close();
         app.stop();
+        board.close();
+        own.close();
     }
 
     /** How the lab writes JSON, for REST answers and live frames alike. */

@@ -1,24 +1,33 @@
 package dev.streamlab.web.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.kafka.pipeline.PipelineStep;
+import dev.streamlab.kafka.playback.PlaybackDesk;
+import dev.streamlab.kafka.playback.PlaybackState;
+import dev.streamlab.scenario.Scenario;
 
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The hub's sources with the classroom's subject added: {@code board}, the instructor's board (one entry per learner
- * and a {@code summary}). Everything else is asked of the sources it wraps.
+ * The hub's sources with the classroom's subjects added: {@code board}, the instructor's board (one entry per learner
+ * and a {@code summary}), and {@code playback/SESSION}, a learner's own playback beside the class's (its steps are
+ * {@code steps} of its runs, as the class playback's are). Everything else is asked of the sources it wraps.
  */
 public final class ClassroomSources implements LiveSources {
     /** Subjects that show every learner's data: the instructor's alone once the lab is off loopback. */
     public static final Set<String> INSTRUCTOR_SUBJECTS = Set.of("board");
 
     private final LiveSources inner;
+    private final ObjectMapper json;
     private final StateSubject board;
+    private final Map<String, PlaybackFeed> own = new ConcurrentHashMap<>();
 
     public ClassroomSources(LiveSources inner, ObjectMapper json) {
         this.inner = Objects.requireNonNull(inner, "inner");
+        this.json = Objects.requireNonNull(json, "json");
         this.board = new StateSubject("board", json, () -> null);
     }
 
@@ -27,10 +36,39 @@ public final class ClassroomSources implements LiveSources {
         board.update(entries);
     }
 
+    /** What a learner's own playback desk tells: its state to {@code playback/SESSION}, its steps to their runs. */
+    public PlaybackDesk.Listener ownPlayback(String session) {
+        PlaybackFeed feed = own.computeIfAbsent(session, s -> new PlaybackFeed(json, "playback/" + s));
+        return new PlaybackDesk.Listener() {
+            @Override
+            public void step(String run, int index, PipelineStep step) {
+                feed.step(run, StepView.of(index, step));
+            }
+
+            @Override
+            public void state(Scenario scenario, PlaybackState state) {
+                feed.update(state.runId(), PlaybackView.of(scenario, state));
+            }
+        };
+    }
+
+    /** The learner's own playback is gone: its subjects go with it (a page still watching hears nothing more). */
+    public void forgetOwnPlayback(String session) {
+        own.remove(session);
+    }
+
     @Override
     public Opened<StateSubject> state(String subject) throws LiveRequestException {
         if (subject.equals("board")) {
             return new Opened<>(board, 0, () -> { });
+        }
+        if (subject.startsWith("playback/")) {
+            PlaybackFeed feed = own.get(subject.substring("playback/".length()));
+            if (feed == null) {
+                throw new LiveRequestException("no playback of your own is open as " + subject
+                        + " (it was released while idle): load a scenario again");
+            }
+            return new Opened<>(feed.state(), 0, () -> { });
         }
         return inner.state(subject);
     }
@@ -42,6 +80,11 @@ public final class ClassroomSources implements LiveSources {
 
     @Override
     public Opened<RecordStream> steps(String run) throws LiveRequestException {
+        for (PlaybackFeed feed : own.values()) {
+            if (feed.knows(run)) {
+                return new Opened<>(feed.stream(run), 0, () -> { });
+            }
+        }
         return inner.steps(run);
     }
 }
