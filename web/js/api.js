@@ -23,6 +23,18 @@ export async function call(method, path, body) {
   return { ok: true, body: json };
 }
 
+// The requests that must reach the lab in the order they were made, each sent once the previous one has its answer:
+// a playback's load, settings, injections and steps, from its buttons, forms and the presenter's keys alike (a
+// clicker pressed three times quickly is three steps in order, and a step right after Load steps the new scenario).
+let line = Promise.resolve();
+
+/** {@link call}, after every earlier callInOrder has had its answer. */
+export function callInOrder(method, path, body) {
+  const result = line.then(() => call(method, path, body));
+  line = result.catch(() => null); // a request that throws still lets the next one go
+  return result;
+}
+
 /** Writes a result message; kind 'ok' or 'error' is also a word in the text, so colour is not the only signal. */
 export function say(element, kind, text) {
   element.textContent = text;

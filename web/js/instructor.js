@@ -95,6 +95,7 @@ const board = keyedState((entries) => {
   summary = entries.get('summary') ?? null;
   draw();
 });
-connection.subscribe({ subject: 'board' }, board.handlers);
+// The board's key is in the page, which only the instructor may open once the lab is off loopback.
+connection.subscribe({ subject: 'board', session: document.querySelector('.instructor-board').dataset.board }, board.handlers);
 // "2 min ago" goes stale while nobody does anything: redraw the words now and then (keyed, so nothing is lost).
 setInterval(() => { if (rows.length) draw(); }, 15000);

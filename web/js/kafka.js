@@ -265,11 +265,14 @@ async function drawLag() {
   }
   if (!page.chart) {
     chartTheme = theme;
-    const axis = { stroke: colours.muted, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
+    const type = chartType(host);
+    const axis = { stroke: colours.muted, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 },
+      ...type.fonts };
     page.chart = new uPlotModule({
-      width: chartWidth(host), height: LAG_HEIGHT,
+      width: chartWidth(host), height: chartHeight(host),
       series: [{}, { label: 'total lag', stroke: colours.down, width: 2 }],
-      axes: [{ ...axis }, { ...axis, label: 'records', size: 60 }],
+      axes: [{ ...axis, size: xAxisSize(type), space: 50 * type.grow },
+        { ...axis, label: 'records', size: 60 * type.grow, labelSize: 30 * type.grow, space: 30 * type.grow }],
     }, [xs, ys], host);
   } else {
     page.chart.setData([xs, ys]);
@@ -278,6 +281,28 @@ async function drawLag() {
 
 function chartWidth(host) {
   return Math.max(240, Math.floor(host.clientWidth || 600));
+}
+
+/** uPlot's 50 px for the time axis: 15 for its ticks and gap, 35 for two lines of 12 px labels. */
+function xAxisSize(type) {
+  return 15 + 35 * type.grow;
+}
+
+/** Taller by what the time axis grows with larger type, so the plot itself keeps its height. */
+function chartHeight(host) {
+  return LAG_HEIGHT + xAxisSize(chartType(host)) - xAxisSize({ grow: 1 });
+}
+
+/**
+ * The axes' type: a canvas cannot take CSS, so kafka.css registers --chart-type as a length (read here in px) at
+ * uPlot's own 12 px, and the presenter view sets it to the room's size. The axes' room and tick spacing grow with it.
+ */
+function chartType(host) {
+  const style = getComputedStyle(host);
+  const px = parseFloat(style.getPropertyValue('--chart-type')) || 12;
+  if (px === 12) return { grow: 1, fonts: {} }; // uPlot's defaults, as on the chapter page
+  const font = `${px}px ${style.fontFamily}`;
+  return { grow: px / 12, fonts: { font, labelFont: `bold ${font}` } };
 }
 
 /** The colours the chart draws with, from the page's tokens (a canvas cannot use var() itself). */
@@ -300,7 +325,7 @@ function resolved(colour) {
 
 new ResizeObserver(() => {
   const host = $('lag-chart');
-  if (page.chart && Math.abs(page.chart.width - chartWidth(host)) > 1) page.chart.setSize({ width: chartWidth(host), height: LAG_HEIGHT });
+  if (page.chart && Math.abs(page.chart.width - chartWidth(host)) > 1) page.chart.setSize({ width: chartWidth(host), height: chartHeight(host) });
 }).observe($('lag-chart'));
 // A theme switch (system setting or the page's own switch) changes the tokens: draw the chart with the new ones.
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => page.chart && drawLag());

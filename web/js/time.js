@@ -3,7 +3,7 @@
 // an SVG at most once per animation frame. Every text from a record goes in as text (lit-html text bindings or
 // textContent), never as markup.
 import { live, keyedState } from './live.js';
-import { call, say } from './api.js';
+import { call, callInOrder, say } from './api.js';
 import { $, el } from './dom.js';
 import { html, svg, render, repeat, nothing } from './render.js';
 // d3's UMD build sets globalThis.d3: its UTC time scale gives the axis its round ticks.
@@ -767,13 +767,14 @@ function drawLog() {
 }
 
 // ---------- controls ----------
+// In line with every other playback request (the presenter's keys too): each acts on what the previous one left.
 // The presenter view drives the class playback; the chapter page drives the learner's own, and none while it follows.
 async function act(path, body) {
   if (!PRESENTER && following) {
     say($('playback-status'), 'info', 'You are following the instructor: turn following off to play on your own.');
     return { ok: false };
   }
-  const result = await call('POST', PRESENTER ? path : path.replace(/^\/api\/playback/, '/api/playback/mine'), body);
+  const result = await callInOrder('POST', PRESENTER ? path : path.replace(/^\/api\/playback/, '/api/playback/mine'), body);
   if (!result.ok) say($('playback-status'), 'error', result.error);
   else if (!PRESENTER && result.body?.session && result.body.session !== ownSession) {
     ownSession = result.body.session;

@@ -13,7 +13,10 @@ import dev.streamlab.lab.QuestLoader;
 import dev.streamlab.process.ChildRecord;
 import dev.streamlab.process.ChildRecords;
 import dev.streamlab.web.live.HubSettings;
+import dev.streamlab.web.Classroom;
 import dev.streamlab.web.WebServer;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.apache.kafka.common.KafkaException;
 
 import java.io.IOException;
@@ -52,7 +55,12 @@ public final class App {
         Instant startedAt = clock.instant();
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            requireLocalAddress(settings.host());
+            requireLocalAddress("--host", settings.host());
+            if (settings.embedded() && settings.kafkaHost().isPresent()) {
+                requireLocalAddress("--kafka-host", settings.brokerHost());
+            }
+            String advertised = advertisedHost(settings);
+            Classroom classroom = classroom(settings);
             Map<String, String> clientProperties = ClientPropertiesFile.load(settings.kafkaConfigFile());
             Ports.requireFree(settings.host(), settings.webPort(), "the web", "--port");
             DataDirectory dataDir = DataDirectory.open(settings.dataDir(), settings.fresh());
@@ -65,7 +73,7 @@ public final class App {
             }
 
             KafkaClients clients = new KafkaClients(settings.embedded()
-                    ? advertisedHost(settings.host()) + ":" + settings.kafkaPort()
+                    ? Hosts.hostPort(advertised, settings.kafkaPort())
                     : settings.bootstrapServers().orElseThrow(), clientProperties);
             requireValidClientConfig(clients, settings);
             if (!settings.embedded()) {
@@ -76,18 +84,19 @@ public final class App {
             ClusterProbe probe = probe(clients, settings);
             started.push(probe);
             LabWeb web = LabWeb.build(QuestLoader.load(), brokerInfo, clients, probe::probe, clock, startedAt,
-                    allowedHosts(settings), HubSettings.defaults(), dataDir.progress(), children);
+                    allowedHosts(settings), HubSettings.defaults(), dataDir.progress(), children, classroom);
             started.push(web);
             WebServer server = web.server();
 
             Duration brokerStartup = Duration.ZERO;
             if (settings.embedded()) {
-                Ports.requireFree(settings.host(), settings.kafkaPort(), "the Kafka", "--kafka-port");
+                Ports.requireFree(settings.brokerHost(), settings.kafkaPort(), "the Kafka", "--kafka-port");
                 // Jetty starts while Kafka does: on two cores that hides most of the web server's start-up.
                 CompletableFuture<Void> listening = CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort()));
                 EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBrokerSettings(
-                        settings.host(), advertisedHost(settings.host()), settings.kafkaPort(),
-                        Ports.ephemeral(settings.host(), settings.kafkaPort(), settings.webPort()), dataDir.path(), Map.of()));
+                        settings.brokerHost(), advertised, settings.kafkaPort(),
+                        Ports.ephemeral(EmbeddedBroker.CONTROLLER_HOST, settings.kafkaPort(), settings.webPort()),
+                        dataDir.path(), Map.of()));
                 long t0 = System.nanoTime();
                 try {
                     startBroker(broker, dataDir);
@@ -112,7 +121,8 @@ public final class App {
                 awaitWeb(CompletableFuture.runAsync(() -> server.start(settings.host(), settings.webPort())), settings);
                 web.startLive();
             }
-            return new RunningLab(settings, brokerInfo, clients, server.port(), brokerStartup, started);
+            return new RunningLab(settings, webHost(settings), brokerInfo, clients, server.port(), brokerStartup,
+                    instructorLine(settings, classroom), started);
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -188,12 +198,45 @@ public final class App {
         }
     }
 
-    private static void requireLocalAddress(String host) throws StartupException {
+    private static void requireLocalAddress(String option, String host) throws StartupException {
         try {
             InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new StartupException("--host " + host + " is not a known address; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
+            throw new StartupException(option + " " + host + " is not a known address; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
         }
+    }
+
+    /**
+     * Off loopback other machines reach the lab, so instructor actions need a token: the one given, or a new one the
+     * lab prints. A token given on loopback guards the lab too (a class rehearsed on one laptop).
+     */
+    static Classroom classroom(LabSettings settings) {
+        if (settings.instructorToken().isPresent()) {
+            return Classroom.shared(settings.instructorToken().get());
+        }
+        if (Hosts.isLoopback(settings.host())) {
+            return Classroom.alone();
+        }
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return Classroom.shared(Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+
+    /** The line an instructor needs, printed once at start; a token they gave is not repeated on the console. */
+    private static Optional<String> instructorLine(LabSettings settings, Classroom classroom) {
+        return classroom.instructorToken().map(token -> "instructor token: "
+                + (settings.instructorToken().isPresent() ? "the one given with --instructor-token or STREAMLAB_INSTRUCTOR_TOKEN" : token)
+                + "; open " + webUrl(webHost(settings), settings.webPort()) + "/login");
+    }
+
+    static String webUrl(String host, int port) {
+        return "http://" + Hosts.hostPort(host, port);
+    }
+
+    /** The address to open the lab at: a wildcard bind is shown as an address other machines reach. */
+    static String webHost(LabSettings settings) {
+        return Hosts.isWildcard(settings.host()) ? settings.advertisedHost().orElseGet(() -> Hosts.reachable(settings.host()))
+                : settings.host();
     }
 
     /**
@@ -204,25 +247,16 @@ public final class App {
         String host = settings.host();
         Set<String> names = new HashSet<>(settings.allowedHosts());
         names.add(host);
-        names.add(advertisedHost(host));
-        try {
-            names.add(InetAddress.getLocalHost().getHostName());
-        } catch (UnknownHostException e) {
-            // no host name: localhost and IP addresses still work
-        }
+        names.add(webHost(settings));
+        names.add(advertisedHost(settings));
+        // no host name: localhost and IP addresses still work
+        Hosts.machineName().ifPresent(names::add);
         return names;
     }
 
     /** Clients must be told an address they can reach; a wildcard bind is not one. */
-    static String advertisedHost(String host) {
-        if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) {
-            return host;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "127.0.0.1";
-        }
+    static String advertisedHost(LabSettings settings) {
+        return settings.advertisedHost().orElseGet(() -> Hosts.reachable(settings.brokerHost()));
     }
 
     static void closeAll(Deque<AutoCloseable> started) {

@@ -27,7 +27,10 @@ import dev.streamlab.lab.validate.Catalog;
 import dev.streamlab.lab.validate.KafkaFacts;
 import dev.streamlab.scenario.Scenario;
 import dev.streamlab.scenario.ScenarioCatalog;
+import dev.streamlab.web.Classroom;
 import dev.streamlab.web.TimeLab;
+import dev.streamlab.lab.progress.LearnerKeys;
+import java.security.SecureRandom;
 import dev.streamlab.web.WebContext;
 import dev.streamlab.web.WebServer;
 import dev.streamlab.web.live.BatchStreamFeed;
@@ -108,6 +111,14 @@ public final class LabWeb implements AutoCloseable {
     public static LabWeb build(Quest quest, BrokerInfo broker, KafkaClients clients, Supplier<ClusterStatus> status,
                                Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings,
                                Path progressFolder, ChildRecords children) {
+        return build(quest, broker, clients, status, clock, startedAt, allowedHosts, hubSettings, progressFolder,
+                children, Classroom.alone());
+    }
+
+    /** As above, for a lab a class may share: {@code classroom} holds the instructor's token, if any. */
+    public static LabWeb build(Quest quest, BrokerInfo broker, KafkaClients clients, Supplier<ClusterStatus> status,
+                               Clock clock, Instant startedAt, Set<String> allowedHosts, HubSettings hubSettings,
+                               Path progressFolder, ChildRecords children, Classroom classroom) {
         Objects.requireNonNull(clients, "clients");
         ClusterMonitor monitor = new ClusterMonitor(clients, MONITOR, clock);
         KafkaFacts facts = new KafkaFacts(clients, monitor);
@@ -153,15 +164,15 @@ public final class LabWeb implements AutoCloseable {
         BatchStreamLab batchStream = new BatchStreamLab(clients, clock);
         KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed,
                 guaranteesFeed, new BatchStreamFeed(batchStream, json), json);
-        ClassroomSources classroom = new ClassroomSources(subjects, json);
-        LiveHub hub = new LiveHub(classroom, hubSettings, WebServer.jsonMapper(), clock);
+        ClassroomSources classroomFeeds = new ClassroomSources(subjects, json);
+        LiveHub hub = new LiveHub(classroomFeeds, hubSettings, WebServer.jsonMapper(), clock);
         WebServer server = new WebServer(new WebContext(learning, broker, status, clock, startedAt, actions,
                 new TimeLab(playback, topicPipelines, pipelinesChanged,
                         listener -> new PlaybackDesk(clients, pipelines, playback.catalog(), listener)), guarantees, batchStream, hub,
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();
-                }, allowedHosts, classroom));
+                }, allowedHosts, classroom, new LearnerKeys(progressFolder, new SecureRandom()), classroomFeeds));
         return new LabWeb(monitor, tails, actions, pipelines, playback, guarantees, batchStream, subjects, hub, server);
     }
 

@@ -7,19 +7,24 @@ import dev.streamlab.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 /** A started lab. Closing it stops the web server, then Kafka, then releases the data directory. */
 public final class RunningLab implements AutoCloseable {
     private final LabSettings settings;
+    private final String webHost;
+    private final Optional<String> instructorLine;
     private final BrokerInfo broker;
     private final KafkaClients clients;
     private final int webPort;
     private final Duration brokerStartup;
     private final Deque<AutoCloseable> resources;
 
-    RunningLab(LabSettings settings, BrokerInfo broker, KafkaClients clients, int webPort, Duration brokerStartup,
-               Deque<AutoCloseable> resources) {
+    RunningLab(LabSettings settings, String webHost, BrokerInfo broker, KafkaClients clients, int webPort,
+               Duration brokerStartup, Optional<String> instructorLine, Deque<AutoCloseable> resources) {
         this.settings = settings;
+        this.webHost = webHost;
+        this.instructorLine = instructorLine;
         this.broker = broker;
         this.clients = clients;
         this.webPort = webPort;
@@ -27,11 +32,14 @@ public final class RunningLab implements AutoCloseable {
         this.resources = new ArrayDeque<>(resources);
     }
 
-    /** The address to open: a wildcard bind is shown as this machine's name, which a browser can reach. */
+    /** The address to open: a wildcard bind is shown as an address other machines reach. */
     public String webUrl() {
-        String reachable = App.advertisedHost(settings.host());
-        String host = reachable.contains(":") ? "[" + reachable + "]" : reachable;
-        return "http://" + host + ":" + webPort;
+        return App.webUrl(webHost, webPort);
+    }
+
+    /** For a lab a class shares: the instructor's token and where to log in, to print once at start. */
+    public Optional<String> instructorLine() {
+        return instructorLine;
     }
 
     public BrokerInfo broker() {

@@ -82,6 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return EXIT_STARTUP_FAILED;
         }
+        // Before the ready line, which scripts wait for: by then everything the lab has to say is printed.
+        lab.instructorLine().ifPresent(out::println);
         out.println(readyLine(settings, lab));
         out.flush();
         stopped.await();

@@ -56,6 +56,20 @@ public final class ServeOptions {
                     + "e.g. a classroom's DNS name (env STREAMLAB_ALLOWED_HOSTS).")
     List<String> allowedHosts;
 
+    @Option(names = "--kafka-host", paramLabel = "ADDRESS", defaultValue = "${STREAMLAB_KAFKA_HOST}",
+            description = "Address the embedded broker listens on, when not where --host says (env STREAMLAB_KAFKA_HOST).")
+    String kafkaHost;
+
+    @Option(names = "--advertised-host", paramLabel = "NAME", defaultValue = "${STREAMLAB_ADVERTISED_HOST}",
+            description = "The name or address the embedded broker tells clients to connect to; by default the bind "
+                    + "address, or for 0.0.0.0 an address other machines reach (env STREAMLAB_ADVERTISED_HOST).")
+    String advertisedHost;
+
+    @Option(names = "--instructor-token", paramLabel = "TOKEN", defaultValue = "${STREAMLAB_INSTRUCTOR_TOKEN}",
+            description = "The token instructor actions need off loopback; by default the lab makes one and prints it "
+                    + "(env STREAMLAB_INSTRUCTOR_TOKEN, which keeps it out of the process list).")
+    String instructorToken;
+
     /** The command this mixin belongs to, to tell an option typed on the command line from its environment default. */
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -67,7 +81,10 @@ public final class ServeOptions {
                 Optional.ofNullable(kafkaConfig == null ? null : fromEnvIfBlank("--kafka-config", kafkaConfig.toString(), null))
                         .map(Path::of),
                 verbose, Duration.ofSeconds(connectTimeoutSeconds),
-                allowedHosts == null ? List.of() : allowedHosts);
+                allowedHosts == null ? List.of() : allowedHosts,
+                Optional.ofNullable(fromEnvIfBlank("--kafka-host", kafkaHost, null)),
+                Optional.ofNullable(fromEnvIfBlank("--advertised-host", advertisedHost, null)),
+                Optional.ofNullable(fromEnvIfBlank("--instructor-token", instructorToken, null)));
     }
 
     /**

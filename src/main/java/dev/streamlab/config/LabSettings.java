@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * bootstrap servers, when given, are HOST:PORT[,HOST:PORT] (never empty). With {@code bootstrapServers} present the
  * lab uses that cluster and starts no broker of its own. {@code allowedHosts} are extra host names the web server
  * answers to (besides localhost, IP addresses and this machine's name), lower case, each a plain host name without
- * scheme or port.
+ * scheme or port. {@code kafkaHost} is where the embedded broker listens (absent: with {@code host});
+ * {@code advertisedHost} the address it tells clients to use (absent: chosen from the bind address, see
+ * {@code App}); {@code instructorToken} the token instructor actions need (absent: the lab makes one when it is off
+ * loopback), at least 16 visible characters.
  */
 public record LabSettings(String host,
                           int webPort,
@@ -25,12 +28,18 @@ public record LabSettings(String host,
                           Optional<Path> kafkaConfigFile,
                           boolean verbose,
                           Duration connectTimeout,
-                          List<String> allowedHosts) {
+                          List<String> allowedHosts,
+                          Optional<String> kafkaHost,
+                          Optional<String> advertisedHost,
+                          Optional<String> instructorToken) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_WEB_PORT = 7070;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final String DEFAULT_DATA_DIR = "streamlab-data";
+    /** Shorter tokens could be guessed by a class with a script; the lab's own are 32 characters. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+    public static final int MAX_TOKEN_LENGTH = 200;
     /** Kafka's client timeouts are int milliseconds; an hour is far past any useful wait and far from that limit. */
     public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofHours(1);
     /**
@@ -63,6 +72,51 @@ public record LabSettings(String host,
                     + " seconds, got " + connectTimeout.toSeconds());
         }
         allowedHosts = hostNames(allowedHosts);
+        Objects.requireNonNull(kafkaHost, "kafkaHost");
+        Objects.requireNonNull(advertisedHost, "advertisedHost");
+        Objects.requireNonNull(instructorToken, "instructorToken");
+        kafkaHost = kafkaHost.map(String::strip);
+        if (kafkaHost.isPresent() && kafkaHost.get().isEmpty()) {
+            throw new InvalidSettingException("--kafka-host must not be empty (leave it out to listen where --host does)");
+        }
+        advertisedHost = advertisedHost.map(LabSettings::requireAdvertisable);
+        instructorToken = instructorToken.map(LabSettings::requireToken);
+    }
+
+    /** Without extra host names: the lab answers to localhost, IP addresses and this machine's name only. */
+    public LabSettings(String host, int webPort, int kafkaPort, Path dataDir, boolean fresh, Optional<String> bootstrapServers,
+                       Optional<Path> kafkaConfigFile, boolean verbose, Duration connectTimeout, List<String> allowedHosts) {
+        this(host, webPort, kafkaPort, dataDir, fresh, bootstrapServers, kafkaConfigFile, verbose, connectTimeout,
+                allowedHosts, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Where the embedded broker listens: {@code --kafka-host}, or where the web server does. */
+    public String brokerHost() {
+        return kafkaHost.orElse(host);
+    }
+
+    /** A host clients can be sent to: a name or IP address, never a wildcard, which no client can connect to. */
+    private static String requireAdvertisable(String typed) {
+        String name = typed.strip();
+        String bare = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
+        if (bare.equals("0.0.0.0") || bare.equals("::")) {
+            throw new InvalidSettingException("--advertised-host " + bare + " is a wildcard, which no client can connect to; "
+                    + "give this machine's name or an address other machines reach it at");
+        }
+        if (bare.isEmpty() || bare.length() > 253 || !bare.matches("[A-Za-z0-9.:%_-]+")) {
+            throw new InvalidSettingException("--advertised-host takes one host name or IP address, such as "
+                    + "teacher-laptop.local or 192.168.1.20; \"" + printable(name) + "\" is not one (no scheme, port or path)");
+        }
+        return bare;
+    }
+
+    /** Never quoted back: a mistyped token is still close to the real one. */
+    private static String requireToken(String token) {
+        if (token.length() < MIN_TOKEN_LENGTH || token.length() > MAX_TOKEN_LENGTH || !token.matches("[\\x21-\\x7e]+")) {
+            throw new InvalidSettingException("--instructor-token must be " + MIN_TOKEN_LENGTH + " to " + MAX_TOKEN_LENGTH
+                    + " visible ASCII characters without spaces; leave it out and the lab makes one");
+        }
+        return token;
     }
 
     /** Without extra host names: the lab answers to localhost, IP addresses and this machine's name only. */

@@ -23,6 +23,9 @@ import java.util.Properties;
  * start finds the same cluster, topics, records and committed offsets again (also after a crash).
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    /** Where the KRaft controller listens: only this node talks to it. */
+    public static final String CONTROLLER_HOST = "127.0.0.1";
+
 
     private final EmbeddedBrokerSettings settings;
     private KafkaRaftServer server;
@@ -44,7 +47,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return settings.advertisedHost() + ":" + settings.port();
+        return hostPort(settings.advertisedHost(), settings.port());
     }
 
     public String clusterId() {
@@ -64,10 +67,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         Map<String, String> p = new java.util.LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@" + settings.bindHost() + ":" + settings.controllerPort());
-        p.put("listeners", "PLAINTEXT://" + settings.bindHost() + ":" + settings.port()
-                + ",CONTROLLER://" + settings.bindHost() + ":" + settings.controllerPort());
-        p.put("advertised.listeners", "PLAINTEXT://" + settings.advertisedHost() + ":" + settings.port());
+        // The quorum is this node talking to itself: on loopback, where no other machine reaches it and a wildcard
+        // bind (which Kafka refuses as a voter's address) does not matter.
+        p.put("controller.quorum.voters", "1@" + CONTROLLER_HOST + ":" + settings.controllerPort());
+        p.put("listeners", "PLAINTEXT://" + hostPort(settings.bindHost(), settings.port())
+                + ",CONTROLLER://" + CONTROLLER_HOST + ":" + settings.controllerPort());
+        p.put("advertised.listeners", "PLAINTEXT://" + hostPort(settings.advertisedHost(), settings.port()));
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -127,5 +132,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             props.load(in);
         }
         return props.getProperty("cluster.id");
+    }
+
+    /** {@code host:port}, an IPv6 literal in brackets as Kafka's listeners want it. */
+    private static String hostPort(String host, int port) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return (bare.contains(":") ? "[" + bare + "]" : bare) + ":" + port;
     }
 }

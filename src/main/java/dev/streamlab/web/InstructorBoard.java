@@ -35,14 +35,17 @@ final class InstructorBoard implements AutoCloseable {
     }
 
     private final QuestService learning;
+    private final Learners learners;
     private final Presence presence;
     private final Consumer<Map<String, ?>> publish;
     private final java.time.Clock clock;
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final ScheduledExecutorService refresher;
 
-    InstructorBoard(QuestService learning, Presence presence, Consumer<Map<String, ?>> publish, java.time.Clock clock) {
+    InstructorBoard(QuestService learning, Learners learners, Presence presence, Consumer<Map<String, ?>> publish,
+                    java.time.Clock clock) {
         this.learning = Objects.requireNonNull(learning, "learning");
+        this.learners = Objects.requireNonNull(learners, "learners");
         this.presence = Objects.requireNonNull(presence, "presence");
         this.publish = Objects.requireNonNull(publish, "publish");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,7 +64,7 @@ final class InstructorBoard implements AutoCloseable {
                 || WebServer.isInstructorRoute(path) || ctx.statusCode() >= 400) {
             return;
         }
-        String learner = Learners.of(ctx).value();
+        String learner = learners.of(ctx).value(); // in a class, a name this browser cannot prove is not that learner
         if (path.startsWith("/api/")) {
             presence.activity(learner, clock.millis());
         } else if (ctx.method().name().equals("GET")) {

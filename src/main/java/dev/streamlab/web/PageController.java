@@ -25,25 +25,27 @@ import java.util.Set;
 /** Server-rendered pages: picks the page, hands it records, writes the HTML. */
 final class PageController {
     private final WebContext lab;
+    private final Learners learners;
 
-    PageController(WebContext lab) {
+    PageController(WebContext lab, Learners learners) {
         this.lab = lab;
+        this.learners = learners;
     }
 
     void home(Context ctx) {
-        Standing standing = lab.learning().standing(Learners.of(ctx));
+        Standing standing = lab.learning().standing(learners.of(ctx));
         ctx.html(HomePage.render(SiteNav.of(lab.quest(), standing, ctx.path()), lab.quest(), lab.broker(),
                 lab.clusterStatus().get(), standing));
     }
 
     /** The header's way through the quest, with this learner's progress and the page asked for marked. */
     private SiteNav nav(Context ctx) {
-        return SiteNav.of(lab.quest(), lab.learning().standing(Learners.of(ctx)), ctx.path());
+        return SiteNav.of(lab.quest(), lab.learning().standing(learners.of(ctx)), ctx.path());
     }
 
     void chapter(Context ctx, Chapter chapter) {
         SiteNav nav = nav(ctx);
-        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(Learners.of(ctx)),
+        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(learners.of(ctx)),
                 lab.broker().bootstrapServers(), next(chapter));
         if (chapter.id().equals("batch-vs-stream")) {
             ctx.html(BatchVsStreamPage.render(nav, chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
@@ -100,7 +102,7 @@ final class PageController {
 
     void challenge(Context ctx, Challenge challenge) {
         ctx.html(ChallengePage.render(nav(ctx), challenge, lab.broker().bootstrapServers(), labUrl(ctx),
-                lab.learning().progress(Learners.of(ctx))));
+                lab.learning().progress(learners.of(ctx))));
     }
 
     /** The lab's address as this request reached it, for commands a learner copies (curl, validate --lab). */
@@ -108,8 +110,8 @@ final class PageController {
         return ctx.scheme() + "://" + ctx.host();
     }
 
-    void instructor(Context ctx) {
-        ctx.html(InstructorPage.render(nav(ctx)));
+    void instructor(Context ctx, String boardKey) {
+        ctx.html(InstructorPage.render(nav(ctx), boardKey));
     }
 
     void notFound(Context ctx) {

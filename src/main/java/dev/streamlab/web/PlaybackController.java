@@ -75,16 +75,16 @@ final class PlaybackController {
      * The learner's own playback, for a learner who stopped following the class's: made on their first load; each
      * answer carries its {@code session}, the live subject {@code playback/SESSION} to watch it by.
      */
-    static Target ownPlayback(OwnPlaybacks own) {
+    static Target ownPlayback(OwnPlaybacks own, Learners learners) {
         return new Target() {
             @Override
             public PlaybackDesk toLoad(Context ctx) {
-                return own.of(Learners.of(ctx).value()).desk();
+                return own.of(learners.of(ctx).value()).desk();
             }
 
             @Override
             public PlaybackDesk current(Context ctx) {
-                return own.existing(Learners.of(ctx).value()).map(OwnPlaybacks.Own::desk).orElseThrow(() -> new BadPlayback(
+                return own.existing(learners.of(ctx).value()).map(OwnPlaybacks.Own::desk).orElseThrow(() -> new BadPlayback(
                         HttpStatus.CONFLICT, "you have no playback of your own yet: load a scenario first"));
             }
 
@@ -92,16 +92,16 @@ final class PlaybackController {
             public Object answer(Context ctx, PlaybackState state) {
                 Map<String, Object> answer = new java.util.LinkedHashMap<>(
                         WebServer.jsonMapper().convertValue(state, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
-                own.existing(Learners.of(ctx).value()).ifPresent(o -> answer.put("session", o.session()));
+                own.existing(learners.of(ctx).value()).ifPresent(o -> answer.put("session", o.session()));
                 return answer;
             }
         };
     }
 
     /** {@code GET /api/playback/mine}: the session and state of the learner's own playback, both null without one. */
-    static void mine(OwnPlaybacks own, Context ctx) {
+    static void mine(OwnPlaybacks own, Learners learners, Context ctx) {
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
-        java.util.Optional<OwnPlaybacks.Own> mine = own.existing(Learners.of(ctx).value());
+        java.util.Optional<OwnPlaybacks.Own> mine = own.existing(learners.of(ctx).value());
         answer.put("session", mine.map(OwnPlaybacks.Own::session).orElse(null));
         answer.put("state", mine.flatMap(o -> o.desk().state()).orElse(null));
         ctx.json(answer);

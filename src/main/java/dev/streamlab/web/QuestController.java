@@ -19,10 +19,14 @@ import java.util.function.Supplier;
 final class QuestController {
     private final QuestService quest;
     private final String bootstrap;
+    private final Learners learners;
+    private final Instructors instructors;
 
-    QuestController(QuestService quest, String bootstrap) {
+    QuestController(QuestService quest, String bootstrap, Learners learners, Instructors instructors) {
         this.quest = quest;
         this.bootstrap = bootstrap;
+        this.learners = learners;
+        this.instructors = instructors;
     }
 
     record AnswerBody(Integer option) {
@@ -54,14 +58,20 @@ final class QuestController {
         if (body.option() == null) {
             throw new HttpRefusal(HttpStatus.BAD_REQUEST, "say which option you picked, counting from 0: {\"option\": 0}");
         }
-        ctx.json(run(() -> quest.answer(Learners.of(ctx), ctx.pathParam("chapter"), ctx.pathParam("question"),
+        ctx.json(run(() -> quest.answer(learners.of(ctx), ctx.pathParam("chapter"), ctx.pathParam("question"),
                 body.option())));
     }
 
     void check(Context ctx) {
         WorkBody body = work(ctx);
-        LearnerName learner = body.learner() == null || body.learner().isBlank() ? Learners.of(ctx)
+        LearnerName caller = learners.of(ctx);
+        LearnerName learner = body.learner() == null || body.learner().isBlank() ? caller
                 : run(() -> new LearnerName(body.learner()));
+        // Checking records the result in that learner's progress: in a class, only for oneself or by the instructor.
+        if (!learner.equals(caller) && !instructors.isInstructor(ctx)) {
+            throw new HttpRefusal(HttpStatus.FORBIDDEN, "this lab is shared by a class: you can check your own work ("
+                    + caller.value() + "), and only the instructor can check another learner's");
+        }
         Report report = run(() -> quest.check(learner, ctx.pathParam("challenge"),
                 new Submission(body.topic(), body.group(), body.output())));
         ctx.json(ReportView.of(report, bootstrap, PageController.labUrl(ctx)));
@@ -76,26 +86,26 @@ final class QuestController {
     }
 
     void standing(Context ctx) {
-        ctx.json(quest.standing(Learners.of(ctx)));
+        ctx.json(quest.standing(learners.of(ctx)));
     }
 
     void dismissNotice(Context ctx) {
-        ctx.json(quest.dismissNotice(Learners.of(ctx)));
+        ctx.json(quest.dismissNotice(learners.of(ctx)));
     }
 
     void reset(Context ctx) {
-        ctx.json(quest.reset(Learners.of(ctx)));
+        ctx.json(quest.reset(learners.of(ctx)));
     }
 
     void mark(Context ctx) {
         MarkBody body = JsonBodies.read(ctx.body(), MarkBody.class, "{\"done\": true}");
-        ctx.json(run(() -> quest.mark(Learners.of(ctx), ctx.pathParam("mark"), !Boolean.FALSE.equals(body.done()))));
+        ctx.json(run(() -> quest.mark(learners.of(ctx), ctx.pathParam("mark"), !Boolean.FALSE.equals(body.done()))));
     }
 
     void learner(Context ctx) {
         LearnerBody body = JsonBodies.read(ctx.body(), LearnerBody.class, "{\"name\": \"Ada\"}");
         LearnerName name = run(() -> new LearnerName(body.name()));
-        Learners.remember(ctx, name);
+        learners.choose(ctx, name);
         ctx.json(Map.of("learner", name.value()));
     }
 

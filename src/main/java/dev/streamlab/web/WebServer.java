@@ -7,7 +7,6 @@ import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.live.LiveEndpoint;
 import dev.streamlab.web.live.LiveJson;
-import dev.streamlab.web.live.ClassroomSources;
 import dev.streamlab.web.view.InstructorPage;
 import dev.streamlab.web.view.PresentPage;
 import io.javalin.Javalin;
@@ -33,13 +32,14 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin app;
+    private final RouteAccess access;
     private final InstructorBoard board;
     private final OwnPlaybacks own;
 
     /**
-     * The routes that show every learner's data or drive the class: open on loopback, the instructor's alone (with the
-     * token) once the lab is off loopback. The class playback's controls (/api/playback...) are the instructor's too;
-     * the live channel's {@code board} subject is listed in {@link ClassroomSources#INSTRUCTOR_SUBJECTS}.
+     * The routes that show every learner's data: open on loopback, the instructor's alone (with the token) once the lab
+     * is off loopback ({@link RouteAccess} takes them from here). The live channel's board is watched by a secret key
+     * that only the /instructor page carries, so it is guarded with the page.
      */
     public static final List<Route> INSTRUCTOR_ROUTES = List.of(
             new Route("GET", InstructorPage.PATH),
@@ -53,25 +53,29 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(WebContext lab) {
         HealthController health = new HealthController(lab);
-        PageController pages = new PageController(lab);
+        Instructors instructors = new Instructors(lab.classroom());
+        Learners learners = new Learners(lab.classroom(), lab.learnerKeys());
+        PageController pages = new PageController(lab, learners);
+        LoginController login = new LoginController(lab.classroom(), instructors);
         KafkaActionsController kafka = new KafkaActionsController(lab.kafkaActions());
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
-        QuestController quest = new QuestController(lab.learning(), lab.broker().bootstrapServers());
+        QuestController quest = new QuestController(lab.learning(), lab.broker().bootstrapServers(), learners,
+                instructors);
         BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         Favicon favicon = new Favicon();
         EngineBudget budget = EngineBudget.DEFAULT;
-        this.board = new InstructorBoard(lab.learning(), new Presence(), lab.classroom()::board, lab.clock());
+        this.board = new InstructorBoard(lab.learning(), learners, new Presence(), lab.classroomFeeds()::board, lab.clock());
         this.own = new OwnPlaybacks(new OwnPlaybacks.Desks() {
             @Override
             public dev.streamlab.kafka.playback.PlaybackDesk open(String session) {
-                return lab.time().newDesk().apply(lab.classroom().ownPlayback(session));
+                return lab.time().newDesk().apply(lab.classroomFeeds().ownPlayback(session));
             }
 
             @Override
             public void released(String session) {
-                lab.classroom().forgetOwnPlayback(session);
+                lab.classroomFeeds().forgetOwnPlayback(session);
             }
         }, lab.clock());
         // Reading and checking a body is cheap but holds up to maxInputBytes: a few at once. Running is what costs.
@@ -81,8 +85,12 @@ public final class WebServer implements AutoCloseable {
         RunPermits pipelineStarts = new RunPermits(budget.concurrentRuns(), "pipeline starts");
         PlaybackController playback = new PlaybackController(lab.time(), playbackControls, pipelineStarts);
         // The same permits: a learner's own playback costs what the class's does.
-        PlaybackController mine = new PlaybackController(lab.time(), PlaybackController.ownPlayback(own), playbackControls,
-                pipelineStarts);
+        PlaybackController mine = new PlaybackController(lab.time(), PlaybackController.ownPlayback(own, learners),
+                playbackControls, pipelineStarts);
+        this.access = RouteAccess.standard(questPages(lab));
+        // No learner owns a topic yet: until learners' names carry their prefix, only the instructor deletes topics in a class.
+        ClassroomGuard guard = new ClassroomGuard(lab.classroom(), access, instructors, learners, (learner, topic) -> false,
+                RateLimits.defaults());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -103,6 +111,12 @@ public final class WebServer implements AutoCloseable {
                     refuseForeignOrigin(origins, ctx);
                 }
             });
+            // After the host and origin checks: a foreign page is told so, not asked to log in.
+            config.routes.beforeMatched(ctx -> {
+                if (ctx.status() != HttpStatus.FORBIDDEN) {
+                    guard.check(ctx);
+                }
+            });
             config.routes.after("/api/*", ctx -> {
                 if (STATE_CHANGING.contains(ctx.method().name()) && ctx.statusCode() < 300) {
                     lab.kafkaChanged().run();
@@ -117,8 +131,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.ws("/ws", live::configure);
             config.routes.get("/", pages::home);
             config.routes.get("/favicon.ico", favicon::serve);
+            config.routes.get("/login", login::page);
+            config.routes.post("/login", login::logIn);
             config.routes.get("/api/health", health::health);
-            config.routes.get(InstructorPage.PATH, ctx -> pages.instructor(ctx));
+            config.routes.get(InstructorPage.PATH, ctx -> pages.instructor(ctx, lab.classroomFeeds().boardKey()));
             config.routes.get(InstructorPage.CSV_PATH, board::csv);
             config.routes.get("/api/instructor/board", board::json);
             config.routes.post("/api/simulate", reads.guard(simulate::simulate));
@@ -141,7 +157,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/playback/pause", playback::pause);
             config.routes.post("/api/playback/inject", reads.guard(playback::inject));
             // A learner who stopped following the class playback drives one of their own, by the same controls.
-            config.routes.get("/api/playback/mine", ctx -> PlaybackController.mine(own, ctx));
+            config.routes.get("/api/playback/mine", ctx -> PlaybackController.mine(own, learners, ctx));
             config.routes.post("/api/playback/mine", reads.guard(mine::load));
             config.routes.post("/api/playback/mine/step", reads.guard(mine::step));
             config.routes.post("/api/playback/mine/back", reads.guard(mine::back));
@@ -278,6 +294,26 @@ public final class WebServer implements AutoCloseable {
             }
         }
         return List.copyOf(routes);
+    }
+
+    /** Who may use each route, as the classroom guard reads it (every route of {@link #routes()} is in it). */
+    public RouteAccess access() {
+        return access;
+    }
+
+    /** The pages the quest's content makes: a chapter's, a challenge's and a chapter's presenter view. */
+    private static List<String> questPages(WebContext lab) {
+        List<String> pages = new ArrayList<>();
+        for (Chapter chapter : lab.quest().chapters()) {
+            pages.add(chapter.path());
+            if (PageController.PRESENTABLE.contains(chapter.id())) {
+                pages.add(PresentPage.path(chapter));
+            }
+        }
+        for (Challenge challenge : lab.quest().challenges()) {
+            pages.add(challenge.path());
+        }
+        return pages;
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.Random;
 import static dev.streamlab.testing.Cli.assertOneLine;
 import static dev.streamlab.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -71,6 +72,16 @@ class CommandLineErrorsTest {
         assertEquals(2, run.exitCode());
         assertOneLine(run.err());
         assertTrue(run.err().contains("--port must be a port between 1 and 65535, got 70000"), run.err());
+    }
+
+    @Test
+    void aShortInstructorTokenIsOneLineThatDoesNotRepeatIt() {
+        Run run = run("--host", "0.0.0.0", "--instructor-token", "guessable", "--data-dir", dataDir.toString());
+
+        assertEquals(2, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("--instructor-token must be 16 to 200 visible ASCII characters"), run.err());
+        assertFalse(run.err().contains("guessable"), run.err());
     }
 
     @Test

@@ -93,6 +93,52 @@ class LabSettingsTest {
                 + "\"http://lab.school.example:7070\" is not one (no scheme, port or path)", e.getMessage());
     }
 
+    @Test
+    void theEmbeddedBrokerListensWhereTheWebServerDoesUnlessKafkaHostSaysOtherwise() {
+        assertEquals("0.0.0.0", classroom(Optional.empty(), Optional.empty(), Optional.empty()).brokerHost());
+        assertEquals("127.0.0.1", classroom(Optional.of(" 127.0.0.1 "), Optional.empty(), Optional.empty()).brokerHost());
+    }
+
+    @Test
+    void aWildcardAdvertisedHostIsRefusedSinceNoClientCanConnectToIt() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> classroom(Optional.empty(), Optional.of("0.0.0.0"), Optional.empty()));
+
+        assertEquals("--advertised-host 0.0.0.0 is a wildcard, which no client can connect to; give this machine's name "
+                + "or an address other machines reach it at", e.getMessage());
+    }
+
+    @Test
+    void anAdvertisedHostWithAPortIsRefusedNamingTheOption() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> classroom(Optional.empty(), Optional.of("lab:9092/x"), Optional.empty()));
+
+        assertTrue(e.getMessage().startsWith("--advertised-host takes one host name or IP address"), e.getMessage());
+    }
+
+    @Test
+    void aShortInstructorTokenIsRefusedWithoutRepeatingIt() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> classroom(Optional.empty(), Optional.empty(), Optional.of("secret12")));
+
+        assertEquals("--instructor-token must be 16 to 200 visible ASCII characters without spaces; leave it out and the "
+                + "lab makes one", e.getMessage());
+        assertFalse(e.getMessage().contains("secret12"));
+    }
+
+    @Test
+    void anEmptyKafkaHostIsRefused() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> classroom(Optional.of(" "), Optional.empty(), Optional.empty()));
+
+        assertEquals("--kafka-host must not be empty (leave it out to listen where --host does)", e.getMessage());
+    }
+
+    private static LabSettings classroom(Optional<String> kafkaHost, Optional<String> advertised, Optional<String> token) {
+        return new LabSettings("0.0.0.0", 7070, 9092, Path.of("d"), false, Optional.empty(), Optional.empty(), false,
+                Duration.ofSeconds(10), List.of(), kafkaHost, advertised, token);
+    }
+
     private static LabSettings settings(int web, int kafka, Optional<String> bootstrap) {
         return new LabSettings("127.0.0.1", web, kafka, Path.of("streamlab-data"), false, bootstrap, Optional.empty(),
                 false, Duration.ofSeconds(10));

@@ -11,6 +11,8 @@ import org.openqa.selenium.support.ui.Select;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +28,7 @@ class TimeLabNewcomerInBrowserTest extends LabInBrowser {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final long H11 = Instant.parse("2026-11-25T11:00:00Z").toEpochMilli();
     private static final long H12 = Instant.parse("2026-11-25T12:00:00Z").toEpochMilli();
+    private static final Pattern STEP = Pattern.compile("step (\\d+) of");
 
     @Test
     void aRefusedInjectIsRedOnlyUntilTheNextStatusAndNothingDroppedYetIsNeutral() {
@@ -207,9 +210,10 @@ class TimeLabNewcomerInBrowserTest extends LabInBrowser {
         return browser.findElements(By.cssSelector(".timeline .event")).size();
     }
 
+    /** The step the status names, or -1 while it says something else (a refusal such as "step until one appears"). */
     private int position() {
-        String status = text("#playback-status");
-        return status.contains("step ") ? Integer.parseInt(status.replaceAll("^.*step (\\d+) of.*$", "$1")) : -1;
+        Matcher step = STEP.matcher(text("#playback-status"));
+        return step.find() ? Integer.parseInt(step.group(1)) : -1;
     }
 
     private int total() {

@@ -6,6 +6,8 @@ import dev.streamlab.kafka.BrokerMode;
 import dev.streamlab.kafka.ClusterProbe;
 import dev.streamlab.kafka.KafkaClients;
 import dev.streamlab.lab.QuestLoader;
+import dev.streamlab.process.ChildRecords;
+import dev.streamlab.web.Classroom;
 import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.web.live.LiveHub;
 
@@ -43,11 +45,21 @@ public final class TestLab implements AutoCloseable {
 
     /** With a clock and start time of the test's choosing (uptime is their difference). */
     public static TestLab start(String bootstrap, HubSettings hub, Clock clock, Instant startedAt) {
+        return start(bootstrap, hub, clock, startedAt, Classroom.alone());
+    }
+
+    /** A lab a class shares, as off loopback: instructor actions need {@code token}, learners' names their keys. */
+    public static TestLab shared(String bootstrap, String token) {
+        Clock clock = Clock.systemUTC();
+        return start(bootstrap, HubSettings.defaults(), clock, clock.instant(), Classroom.shared(token));
+    }
+
+    private static TestLab start(String bootstrap, HubSettings hub, Clock clock, Instant startedAt, Classroom classroom) {
         KafkaClients clients = new KafkaClients(bootstrap, Map.of());
         ClusterProbe probe = new ClusterProbe(clients, Duration.ofMillis(1500));
         java.nio.file.Path progress = newProgressFolder();
         LabWeb web = LabWeb.build(QuestLoader.load(), BrokerInfo.of(BrokerMode.EMBEDDED, bootstrap), clients, probe::probe,
-                clock, startedAt, Set.of(), hub, progress);
+                clock, startedAt, Set.of(), hub, progress, ChildRecords.none(), classroom);
         int port = FreePorts.next();
         web.server().start("127.0.0.1", port);
         web.startLive();

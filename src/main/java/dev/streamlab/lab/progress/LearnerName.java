@@ -5,7 +5,8 @@ import java.util.Base64;
 
 /**
  * The name a learner chose, which tells their progress apart from others' on one lab: 1 to 40 letters, digits,
- * spaces, '-', '_' or '.', trimmed. There are no passwords; anyone who types the same name shares the progress.
+ * spaces, '-', '_' or '.', trimmed. There are no passwords: alone on loopback, anyone who types the same name shares
+ * the progress; in a class, {@link LearnerKeys} binds the name to the browser that chose it first.
  */
 public record LearnerName(String value) {
     public static final int MAX_LENGTH = 40;

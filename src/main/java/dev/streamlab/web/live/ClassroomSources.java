@@ -8,27 +8,38 @@ import dev.streamlab.scenario.Scenario;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The hub's sources with the classroom's subjects added: {@code board}, the instructor's board (one entry per learner
+ * The hub's sources with the classroom's subjects added: {@code board/KEY}, the instructor's board (one entry per learner
  * and a {@code summary}), and {@code playback/SESSION}, a learner's own playback beside the class's (its steps are
  * {@code steps} of its runs, as the class playback's are). Everything else is asked of the sources it wraps.
  */
 public final class ClassroomSources implements LiveSources {
-    /** Subjects that show every learner's data: the instructor's alone once the lab is off loopback. */
-    public static final Set<String> INSTRUCTOR_SUBJECTS = Set.of("board");
-
     private final LiveSources inner;
     private final ObjectMapper json;
     private final StateSubject board;
+    /**
+     * The board is every learner's data: it is watched as {@code board/KEY}, and only the /instructor page (an
+     * instructor route, guarded off loopback) carries the key, so a learner's page cannot subscribe to it.
+     */
+    private final String boardKey;
     private final Map<String, PlaybackFeed> own = new ConcurrentHashMap<>();
 
     public ClassroomSources(LiveSources inner, ObjectMapper json) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.json = Objects.requireNonNull(json, "json");
-        this.board = new StateSubject("board", json, () -> null);
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        this.boardKey = HexFormat.of().formatHex(secret);
+        this.board = new StateSubject("board/" + boardKey, json, () -> null);
+    }
+
+    /** What the instructor's page subscribes to the board with. */
+    public String boardKey() {
+        return boardKey;
     }
 
     /** The board's entries as the instructor's page reads them; no frame goes out when nothing changed. */
@@ -59,7 +70,7 @@ public final class ClassroomSources implements LiveSources {
 
     @Override
     public Opened<StateSubject> state(String subject) throws LiveRequestException {
-        if (subject.equals("board")) {
+        if (subject.equals("board/" + boardKey)) {
             return new Opened<>(board, 0, () -> { });
         }
         if (subject.startsWith("playback/")) {
@@ -69,6 +80,9 @@ public final class ClassroomSources implements LiveSources {
                         + " (it was released while idle): load a scenario again");
             }
             return new Opened<>(feed.state(), 0, () -> { });
+        }
+        if (subject.startsWith("board/")) {
+            throw new LiveRequestException("no such board: the instructor's page says which to watch");
         }
         return inner.state(subject);
     }

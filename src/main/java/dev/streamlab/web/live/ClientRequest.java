@@ -61,7 +61,7 @@ public record ClientRequest(String op, String ref, String subject, String topic,
             case "playback" -> session == null || session.isBlank() ? "playback" : "playback/" + session;
             case "pipelines" -> "pipelines";
             case "guarantees" -> "guarantees";
-            case "board" -> "board";
+            case "board" -> "board/" + required(session, "session");
             case "steps" -> "steps/" + required(run, "run");
             case "topic" -> "topic/" + required(topic, "topic");
             case "group" -> "group/" + required(group, "group");

@@ -23,6 +23,13 @@ public final class LiveClient {
     final AtomicLong lastProgressNanos;
     final AtomicLong framesSent = new AtomicLong();
     final AtomicBoolean closed = new AtomicBoolean();
+    /** Something new (data or an answer) since its last frame; set by any thread, cleared by the hub's thread. */
+    final AtomicBoolean changed = new AtomicBoolean();
+    /**
+     * Data came while a frame was still outstanding: the client is paced by ticks (one frame per flush interval)
+     * until a tick finds nothing in flight. Touched by the hub's thread only.
+     */
+    boolean coalescing;
 
     LiveClient(String id, LiveSink sink, long nowNanos) {
         this.id = Objects.requireNonNull(id, "id");

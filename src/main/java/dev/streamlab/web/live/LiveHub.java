@@ -15,16 +15,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The push channel of every page. Clients subscribe to subjects; one thread flushes every client at most once per
- * {@link HubSettings#flushInterval()} with one frame holding everything new since its last frame, so bursts are
- * coalesced. Sends never block: a client with {@link HubSettings#maxInFlight()} frames not yet taken is skipped
- * (its updates keep coalescing) and, after {@link HubSettings#stallTimeout()}, disconnected. Nobody waits for it.
+ * The push channel of every page. Clients subscribe to subjects; one thread, the hub's, sends each client frames
+ * holding everything new since its last one.
+ *
+ * <p>When a subject changes, it wakes that thread (it never sends from the thread that made the change, a Kafka tail
+ * or the monitor): a client with nothing in flight gets a frame at once, so a quiet page sees a record within
+ * milliseconds instead of on the next tick. Changes that come while one round runs are taken by the next, so under a
+ * flood of changes rounds run back to back and each frame holds more.
+ *
+ * <p>A client that still has a frame outstanding when data comes is coalescing: its updates wait for the tick, every
+ * {@link HubSettings#flushInterval()}, which sends it one frame holding all of them, so a busy client gets at most
+ * one frame per interval as before. It is back to frames at once when a tick finds nothing in flight.
+ *
+ * <p>Sends never block: a client with {@link HubSettings#maxInFlight()} frames not yet taken is skipped (its updates
+ * keep coalescing) and, after {@link HubSettings#stallTimeout()}, disconnected. Nobody waits for it.
  */
 public final class LiveHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
@@ -41,7 +53,9 @@ public final class LiveHub implements AutoCloseable {
     private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private ScheduledExecutorService ticker;
+    /** A round for changes is queued and has not started: more changes need no other. */
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService ticker;
 
     public LiveHub(LiveSources sources, HubSettings settings, ObjectMapper json, Clock clock) {
         this(sources, settings, json, clock, System::nanoTime);
@@ -55,17 +69,19 @@ public final class LiveHub implements AutoCloseable {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
-    /** Starts the flush thread. */
+    /** Starts the hub's thread: its ticks, and the rounds changes wake it for. */
     public synchronized LiveHub start() {
         if (ticker == null) {
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "streamlab-live-hub");
                 t.setDaemon(true);
                 return t;
             });
             long every = settings.flushInterval().toNanos();
             // Fixed rate: a round that takes a while (many clients) does not stretch the pace of the next ones.
-            ticker.scheduleAtFixedRate(this::flushSafely, every, every, TimeUnit.NANOSECONDS);
+            thread.scheduleAtFixedRate(this::flushSafely, every, every, TimeUnit.NANOSECONDS);
+            ticker = thread;
+            wake(); // whatever came before the thread was there
         }
         return this;
     }
@@ -145,6 +161,7 @@ public final class LiveHub implements AutoCloseable {
             }
             // Another part of the page watches it too: it needs the whole state, not the next delta.
             existing.resendSnapshot();
+            changed(client);
             acknowledge(client, request, key);
             return;
         }
@@ -161,6 +178,8 @@ public final class LiveHub implements AutoCloseable {
             subscription = new Subscription.State(opened.subject(), opened.release());
         }
         subscription.hold(ref, MAX_SUBSCRIPTIONS);
+        // Before it is the client's: a disconnect that releases it then stops the watching too.
+        subscription.watch(() -> changed(client));
         Subscription previous = client.subscriptions.put(key, subscription);
         if (previous != null) {
             previous.release();
@@ -226,6 +245,27 @@ public final class LiveHub implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        changed(client);
+    }
+
+    /**
+     * Something is new for {@code client}: the hub's thread is woken to send it. Called by whatever thread made the
+     * change, so it only marks the client and queues a round; it never sends and never blocks.
+     */
+    private void changed(LiveClient client) {
+        client.changed.set(true);
+        wake();
+    }
+
+    private void wake() {
+        ScheduledExecutorService thread = ticker;
+        if (thread != null && wakeQueued.compareAndSet(false, true)) {
+            try {
+                thread.execute(this::sendChangesSafely);
+            } catch (RejectedExecutionException e) {
+                // closed: nobody is left to send to
+            }
+        }
     }
 
     /** The page went away: its subscriptions are released at once. */
@@ -261,7 +301,37 @@ public final class LiveHub implements AutoCloseable {
         }
     }
 
-    /** One round: every client that can take a frame gets everything new in one frame. */
+    private void sendChangesSafely() {
+        try {
+            sendChanges();
+        } catch (RuntimeException e) {
+            LOG.warn("live round for new changes failed; the next tick retries", e);
+        }
+    }
+
+    /**
+     * The round a change wakes the hub's thread for: each client with something new gets it at once if it has
+     * nothing in flight; one with a frame outstanding starts coalescing until a tick finds it drained.
+     */
+    void sendChanges() {
+        // Cleared first: a change from now on queues the next round, so none is left waiting for a tick.
+        wakeQueued.set(false);
+        for (LiveClient client : clients.values()) {
+            if (client.coalescing || !client.changed.get()) {
+                continue;
+            }
+            if (client.inFlight.get() > 0) {
+                client.coalescing = true;
+                continue;
+            }
+            sendNew(client);
+        }
+    }
+
+    /**
+     * A tick, every flush interval: every client that can take a frame gets everything new in one frame, whether it
+     * was coalescing or its change was missed; a stalled client is cut off.
+     */
     void flush() {
         long now = nanoTime.getAsLong();
         for (LiveClient client : clients.values()) {
@@ -277,11 +347,18 @@ public final class LiveHub implements AutoCloseable {
             }
             if (client.inFlight.get() == 0) {
                 client.lastProgressNanos.set(now);
+                client.coalescing = false; // it drained within an interval: frames go at once again
             }
-            String frame = frameFor(client);
-            if (frame != null) {
-                send(client, frame);
-            }
+            sendNew(client);
+        }
+    }
+
+    private void sendNew(LiveClient client) {
+        // Cleared before reading: a change while the frame is built marks the client for the next round.
+        client.changed.set(false);
+        String frame = frameFor(client);
+        if (frame != null) {
+            send(client, frame);
         }
     }
 

@@ -24,6 +24,7 @@ public final class RecordStream {
     private String problem;
     /** Parts for the current head, by cursor: clients in step share one serialization. */
     private final Map<Long, String> partCache = new HashMap<>();
+    private final Watchers watchers = new Watchers();
 
     public RecordStream(String key, ObjectMapper json, int capacity) {
         if (capacity < 1) {
@@ -38,20 +39,38 @@ public final class RecordStream {
         return key;
     }
 
-    public synchronized void append(List<?> records) {
-        for (Object record : records) {
-            ring[(int) (head % ring.length)] = record;
-            head++;
+    public void append(List<?> records) {
+        if (records.isEmpty()) {
+            return;
         }
-        partCache.clear();
+        synchronized (this) {
+            for (Object record : records) {
+                ring[(int) (head % ring.length)] = record;
+                head++;
+            }
+            partCache.clear();
+        }
+        watchers.changed();
     }
 
     /** A one-line problem the page should show for this stream (null clears it). */
-    public synchronized void problem(String problem) {
-        if (!Objects.equals(this.problem, problem)) {
+    public void problem(String problem) {
+        synchronized (this) {
+            if (Objects.equals(this.problem, problem)) {
+                return;
+            }
             this.problem = problem;
             problemVersion++;
         }
+        watchers.changed();
+    }
+
+    /**
+     * Runs {@code watcher} after each append or problem change, on the thread that made it and outside this stream's
+     * lock; closing the result stops it.
+     */
+    AutoCloseable watch(Runnable watcher) {
+        return watchers.add(watcher);
     }
 
     synchronized long head() {

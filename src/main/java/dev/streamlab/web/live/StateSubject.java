@@ -27,6 +27,7 @@ public final class StateSubject {
     private final Deque<Version> versions = new ArrayDeque<>();
     private final Map<Long, String> deltaCache = new LinkedHashMap<>();
     private String snapshotCache;
+    private final Watchers watchers = new Watchers();
 
     private record Version(long number, Map<String, Object> entries) {
     }
@@ -48,19 +49,30 @@ public final class StateSubject {
     }
 
     /** Makes {@code entries} the new state; no new version when nothing changed. Returns whether it changed. */
-    public synchronized boolean update(Map<String, ?> entries) {
+    public boolean update(Map<String, ?> entries) {
         Map<String, Object> copy = new LinkedHashMap<>(entries);
-        Version last = versions.getLast();
-        if (last.entries().equals(copy)) {
-            return false;
+        synchronized (this) {
+            Version last = versions.getLast();
+            if (last.entries().equals(copy)) {
+                return false;
+            }
+            versions.addLast(new Version(last.number() + 1, copy));
+            while (versions.size() > KEPT_VERSIONS) {
+                versions.removeFirst();
+            }
+            deltaCache.clear();
+            snapshotCache = null;
         }
-        versions.addLast(new Version(last.number() + 1, copy));
-        while (versions.size() > KEPT_VERSIONS) {
-            versions.removeFirst();
-        }
-        deltaCache.clear();
-        snapshotCache = null;
+        watchers.changed();
         return true;
+    }
+
+    /**
+     * Runs {@code watcher} after each new version, on the thread that made it and outside this subject's lock;
+     * closing the result stops it.
+     */
+    AutoCloseable watch(Runnable watcher) {
+        return watchers.add(watcher);
     }
 
     /** The frame part that brings a client from {@code fromVersion} to now; a snapshot when it is too far behind. */

@@ -12,12 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
 abstract sealed class Subscription permits Subscription.State, Subscription.Records {
     private final AutoCloseable release;
     private final Set<String> refs = ConcurrentHashMap.newKeySet();
+    private volatile AutoCloseable watching = () -> { };
 
     private Subscription(AutoCloseable release) {
         this.release = Objects.requireNonNull(release, "release");
     }
 
     abstract String key();
+
+    /** Runs {@code onChange} whenever the subject has something new, until {@link #release()}; called once. */
+    void watch(Runnable onChange) {
+        watching = watchSubject(onChange);
+    }
+
+    abstract AutoCloseable watchSubject(Runnable onChange);
 
     /** The frame part that brings the client up to date, or null when it already is; advances the client's position. */
     abstract String nextPart(int maxRecords);
@@ -42,6 +50,11 @@ abstract sealed class Subscription permits Subscription.State, Subscription.Reco
     }
 
     void release() {
+        try {
+            watching.close();
+        } catch (Exception ignored) {
+            // removing a watcher from a list does not fail
+        }
         try {
             release.close();
         } catch (Exception ignored) {
@@ -68,6 +81,11 @@ abstract sealed class Subscription permits Subscription.State, Subscription.Reco
         @Override
         String key() {
             return subject.key();
+        }
+
+        @Override
+        AutoCloseable watchSubject(Runnable onChange) {
+            return subject.watch(onChange);
         }
 
         @Override
@@ -99,6 +117,11 @@ abstract sealed class Subscription permits Subscription.State, Subscription.Reco
         @Override
         String key() {
             return stream.key();
+        }
+
+        @Override
+        AutoCloseable watchSubject(Runnable onChange) {
+            return stream.watch(onChange);
         }
 
         @Override

@@ -27,7 +27,8 @@ public final class InstructorPage {
     private InstructorPage() {
     }
 
-    public static String render(SiteNav nav) {
+    /** @param boardKey what the page subscribes to the live board with (only this page carries it) */
+    public static String render(SiteNav nav, String boardKey) {
         return Frame.render("Instructor's board", nav, List.of("instructor.js"), section(
                 h1("The class, live"),
                 p("Every learner on this lab as they work: the page they are on, when they last did something, their "
@@ -48,6 +49,6 @@ public final class InstructorPage {
                 ).withId("board").withClass("board-table")).withClass("board-scroll").attr("tabindex", "0")
                         .attr("role", "region").attr("aria-label", "Learners' progress"),
                 p("No learner has visited yet.").withId("board-empty").withClass("hint")
-        ).withClass("instructor-board"));
+        ).withClass("instructor-board").attr("data-board", boardKey));
     }
 }

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +76,109 @@ class LiveHubTest {
         JsonNode latest = page.parts().get(page.parts().size() - 1);
         assertEquals("snapshot", latest.get("type").asText(), "so far behind that a fresh snapshot is cheaper than a delta");
         assertEquals(500, latest.get("entries").get("0").asInt());
+    }
+
+    @Test
+    void aQuietClientGetsNewRecordsAsSoonAsTheyArriveWithoutWaitingForATick() {
+        RecordStream stream = sources.addRecords("records/read_uncommitted/orders");
+        FakeSink page = new FakeSink(true);
+        LiveClient client = hub.connect(page);
+        hub.receive(client, "{\"op\":\"subscribe\",\"ref\":\"r1\",\"subject\":\"records\",\"topic\":\"orders\"}");
+        hub.sendChanges(); // what the hub's thread runs when woken: no tick, and the clock does not move
+        assertEquals("subscribed", page.parts().get(0).get("type").asText(), "the answer went at once too");
+
+        stream.append(List.of(1));
+        hub.sendChanges();
+        stream.append(List.of(2, 3));
+        hub.sendChanges();
+
+        assertEquals(3, page.frames.size(), "one frame per arrival: nothing was in flight");
+        assertEquals("[1]", page.parts().get(1).get("records").toString());
+        assertEquals("[2,3]", page.parts().get(2).get("records").toString());
+    }
+
+    @Test
+    void aRunningHubSendsAChangeWithoutWaitingForItsTick() {
+        // A tick once an hour: only the wake-up on arrival can bring the record.
+        HubSettings hourly = new HubSettings(Duration.ofHours(1), 2, 5, Duration.ofHours(2));
+        RecordStream stream = sources.addRecords("records/read_uncommitted/orders");
+        FakeSink page = new FakeSink(true);
+        try (LiveHub running = new LiveHub(sources, hourly, JSON, Clock.systemUTC()).start()) {
+            LiveClient client = running.connect(page);
+            running.receive(client, "{\"op\":\"subscribe\",\"subject\":\"records\",\"topic\":\"orders\"}");
+
+            stream.append(List.of(42)); // on the test's thread, as a Kafka tail's would be
+
+            await("the record, long before the first tick").atMost(Duration.ofSeconds(30))
+                    .until(() -> page.parts().stream().anyMatch(p -> p.path("records").toString().equals("[42]")));
+        }
+    }
+
+    @Test
+    void updatesThatComeWhileAFrameIsOutstandingAreCoalescedIntoOneFrameOnTheTickAfterTheClientTookIt() {
+        RecordStream stream = sources.addRecords("records/read_uncommitted/orders");
+        FakeSink page = FakeSink.takingFramesWhenTold();
+        LiveClient client = hub.connect(page);
+        hub.receive(client, "{\"op\":\"subscribe\",\"subject\":\"records\",\"topic\":\"orders\"}");
+        hub.sendChanges();
+        page.takeAll();
+
+        stream.append(List.of(1));
+        hub.sendChanges(); // [1] goes at once and stays in flight
+        stream.append(List.of(2));
+        hub.sendChanges();
+        stream.append(List.of(3));
+        hub.sendChanges();
+        assertEquals(2, page.frames.size(), "nothing more while [1] is outstanding");
+
+        page.takeAll();
+        stream.append(List.of(4));
+        hub.sendChanges();
+        assertEquals(2, page.frames.size(), "it was busy a moment ago: it waits for the tick, one frame per interval");
+
+        nanos.addAndGet(Duration.ofMillis(50).toNanos());
+        hub.flush();
+        assertEquals(3, page.frames.size());
+        assertEquals("[2,3,4]", page.parts().get(2).get("records").toString(), "three updates, one frame");
+
+        page.takeAll();
+        nanos.addAndGet(Duration.ofMillis(50).toNanos());
+        hub.flush(); // finds it drained
+        stream.append(List.of(5));
+        hub.sendChanges();
+        assertEquals(4, page.frames.size(), "quiet again: at once");
+        assertEquals("[5]", page.parts().get(3).get("records").toString());
+    }
+
+    @Test
+    void underABurstABusyClientGetsAtMostOneFramePerIntervalAndAStalledOneNoMoreThanMayBeInFlight() {
+        StateSubject topic = sources.addState("topic/orders");
+        FakeSink busy = FakeSink.takingFramesWhenTold();
+        FakeSink stalled = new FakeSink(false);
+        LiveClient busyClient = hub.connect(busy);
+        LiveClient stalledClient = hub.connect(stalled);
+        for (LiveClient client : List.of(busyClient, stalledClient)) {
+            hub.receive(client, "{\"op\":\"subscribe\",\"subject\":\"topic\",\"topic\":\"orders\"}");
+        }
+
+        // 20 intervals of 50 changes each, the hub woken for every one; the busy page takes its frames only
+        // just before each tick, as a page on a slow link would.
+        int value = 0;
+        for (int interval = 1; interval <= 20; interval++) {
+            for (int i = 0; i < 50; i++) {
+                topic.update(Map.of("0", ++value));
+                hub.sendChanges();
+            }
+            busy.takeAll();
+            nanos.addAndGet(Duration.ofMillis(50).toNanos());
+            hub.flush();
+        }
+
+        assertEquals(21, busy.frames.size(), "the first change at once, then one frame per tick: 1,000 changes, 21 frames");
+        assertEquals(2, stalled.frames.size(), "no more than may be in flight");
+        JsonNode latest = busy.parts().get(busy.parts().size() - 1);
+        assertEquals("snapshot", latest.get("type").asText(), "50 versions behind: a snapshot is cheaper than a delta");
+        assertEquals(1000, latest.get("entries").get("0").asInt(), "coalesced, nothing lost: the latest state");
     }
 
     @Test
@@ -159,6 +264,9 @@ class LiveHubTest {
 
         hub.receive(client, "{\"op\":\"unsubscribe\",\"subject\":\"topic/orders\"}");
         assertEquals(0, sources.openSubscriptions.get("topic/orders").get());
+        hub.sendChanges(); // the answers
+        sources.states.get("topic/orders").update(Map.of("0", 1));
+        assertFalse(client.changed.get(), "a subject it let go of no longer wakes the hub for it");
         hub.disconnect(client);
         assertEquals(0, sources.openSubscriptions.get("cluster").get());
         assertEquals(0, hub.clientCount());
@@ -257,10 +365,13 @@ class LiveHubTest {
         }
     }
 
-    /** A page: takes every frame at once, or never (a stalled tab). */
+    /** A page: takes every frame at once, never (a stalled tab), or when the test says so (a slow link). */
     private static final class FakeSink implements LiveSink {
         private final boolean takesFrames;
-        final List<String> frames = new ArrayList<>();
+        /** Read by the test while a running hub's thread adds to it. */
+        final List<String> frames = new CopyOnWriteArrayList<>();
+        private final List<Runnable> outstanding = new ArrayList<>();
+        private boolean whenTold;
         int closeCode;
         String closeReason;
         boolean aborted;
@@ -269,12 +380,27 @@ class LiveHubTest {
             this.takesFrames = takesFrames;
         }
 
+        static FakeSink takingFramesWhenTold() {
+            FakeSink sink = new FakeSink(false);
+            sink.whenTold = true;
+            return sink;
+        }
+
         @Override
         public void send(String frame, Runnable done, Consumer<Throwable> failed) {
             frames.add(frame);
             if (takesFrames) {
                 done.run();
+            } else if (whenTold) {
+                outstanding.add(done);
             }
+        }
+
+        /** The page takes every frame sent so far. */
+        void takeAll() {
+            List<Runnable> taken = List.copyOf(outstanding);
+            outstanding.clear();
+            taken.forEach(Runnable::run);
         }
 
         @Override
