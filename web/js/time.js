@@ -71,7 +71,7 @@ const state = keyedState((entries) => {
   scenarioConfig = entries.get('config') || scenarioConfig;
   scenarioExtent = entries.get('extent') || null;
   if (!playback) {
-    tell('No scenario loaded: pick one and press Load.');
+    tell(following && !PRESENTER ? 'The instructor has not loaded a scenario yet.' : 'No scenario loaded: pick one and press Load.');
     return;
   }
   if (source.kind !== 'playback') return;
@@ -90,7 +90,88 @@ const state = keyedState((entries) => {
 function tell(text) {
   say($('playback-status'), 'info', text);
 }
-connection.subscribe({ subject: 'playback' }, state.handlers);
+
+// ---------- whose playback: the class's, or the learner's own ----------
+// The presenter view is the class playback, which the instructor drives. On the chapter page a learner follows it
+// (the picture is the instructor's, the controls rest) or plays one of their own through /api/playback/mine. Unless
+// the learner chose, the page follows whenever a class playback is running: in a class, what the room sees is where
+// everyone should be, and a learner alone has no class playback until they open the presenter view themselves.
+const PRESENTER = document.body.classList.contains('present-time');
+const FOLLOW_CHOICE = 'streamlab-follow';
+let following = PRESENTER;
+let ownSession = null;
+let classPlayback = null; // the class playback's state, while one is loaded
+let stateSub = null;
+
+function watchState() {
+  stateSub?.close();
+  stateSub = null;
+  const request = following ? { subject: 'playback' } : ownSession ? { subject: 'playback', session: ownSession } : null;
+  if (request) {
+    stateSub = connection.subscribe(request, state.handlers);
+    return;
+  }
+  // No playback of one's own yet: an empty picture until the learner loads one.
+  playback = null;
+  state.entries.clear();
+  if (source.kind === 'playback') {
+    runId = null;
+    stepsSub?.close();
+    Object.assign(model, emptyModel());
+    resetFrame();
+    schedule();
+    tell('Your own playback: pick a scenario and press Load.');
+  }
+}
+
+function choice() {
+  try { return localStorage.getItem(FOLLOW_CHOICE); } catch { return null; }
+}
+
+function setFollowing(on, chosen) {
+  following = on;
+  if (chosen) {
+    try { localStorage.setItem(FOLLOW_CHOICE, on ? 'on' : 'off'); } catch { /* private mode: this page only */ }
+  }
+  drawFollow();
+  watchState();
+}
+
+const REST = '#scenario-form button, .playback-controls button, .playback-controls select, #inject-form button, #config-form button[type=submit]';
+function drawFollow() {
+  if (PRESENTER) return;
+  $('follow-row').hidden = false;
+  $('follow').setAttribute('aria-checked', String(following));
+  $('follow-state').textContent = following ? 'on' : 'off';
+  const c = classPlayback;
+  $('follow-note').textContent = following
+    ? (c ? `The instructor's playback (${c.title}, step ${c.position} of ${c.total}): your controls rest while you follow.`
+      : 'The instructor has not loaded a scenario yet: the picture shows it once they do.')
+    : (c ? `The instructor is playing ${c.title}; this playback is your own.` : 'This playback is your own.');
+  for (const control of document.querySelectorAll(REST)) control.disabled = following;
+}
+
+if (!PRESENTER) {
+  $('follow').addEventListener('click', () => setFollowing(!following, true));
+  const classState = keyedState((entries) => {
+    classPlayback = entries.get('state') || null;
+    const chosen = choice();
+    if (classPlayback && !following && !ownSession && chosen !== 'off') {
+      setFollowing(true, false);
+    } else {
+      drawFollow();
+    }
+  });
+  connection.subscribe({ subject: 'playback' }, classState.handlers);
+  call('GET', '/api/playback/mine').then((mine) => {
+    if (mine.ok && mine.body.session) ownSession = mine.body.session;
+    if (choice() === 'on') following = true;
+    drawFollow();
+    watchState();
+  });
+} else {
+  watchState();
+}
 
 // ---------- pipelines on learners' own topics ----------
 const topicList = keyedState((entries) => {
@@ -687,9 +768,18 @@ function drawLog() {
 
 // ---------- controls ----------
 // In line with every other playback request (the presenter's keys too): each acts on what the previous one left.
+// The presenter view drives the class playback; the chapter page drives the learner's own, and none while it follows.
 async function act(path, body) {
-  const result = await callInOrder('POST', path, body);
+  if (!PRESENTER && following) {
+    say($('playback-status'), 'info', 'You are following the instructor: turn following off to play on your own.');
+    return { ok: false };
+  }
+  const result = await callInOrder('POST', PRESENTER ? path : path.replace(/^\/api\/playback/, '/api/playback/mine'), body);
   if (!result.ok) say($('playback-status'), 'error', result.error);
+  else if (!PRESENTER && result.body?.session && result.body.session !== ownSession) {
+    ownSession = result.body.session;
+    watchState();
+  }
   return result;
 }
 

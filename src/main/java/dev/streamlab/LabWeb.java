@@ -34,6 +34,7 @@ import java.security.SecureRandom;
 import dev.streamlab.web.WebContext;
 import dev.streamlab.web.WebServer;
 import dev.streamlab.web.live.BatchStreamFeed;
+import dev.streamlab.web.live.ClassroomSources;
 import dev.streamlab.web.live.GuaranteesFeed;
 import dev.streamlab.web.live.HubSettings;
 import dev.streamlab.web.live.KafkaSubjects;
@@ -163,13 +164,15 @@ public final class LabWeb implements AutoCloseable {
         BatchStreamLab batchStream = new BatchStreamLab(clients, clock);
         KafkaSubjects subjects = new KafkaSubjects(monitor, tails, clients, () -> demoConsumers(actions), feed,
                 guaranteesFeed, new BatchStreamFeed(batchStream, json), json);
-        LiveHub hub = new LiveHub(subjects, hubSettings, WebServer.jsonMapper(), clock);
+        ClassroomSources classroomFeeds = new ClassroomSources(subjects, json);
+        LiveHub hub = new LiveHub(classroomFeeds, hubSettings, WebServer.jsonMapper(), clock);
         WebServer server = new WebServer(new WebContext(learning, broker, status, clock, startedAt, actions,
-                new TimeLab(playback, topicPipelines, pipelinesChanged), guarantees, batchStream, hub,
+                new TimeLab(playback, topicPipelines, pipelinesChanged,
+                        listener -> new PlaybackDesk(clients, pipelines, playback.catalog(), listener)), guarantees, batchStream, hub,
                 () -> {
                     monitor.refreshNow();
                     subjects.consumersChanged();
-                }, allowedHosts, classroom, new LearnerKeys(progressFolder, new SecureRandom())));
+                }, allowedHosts, classroom, new LearnerKeys(progressFolder, new SecureRandom()), classroomFeeds));
         return new LabWeb(monitor, tails, actions, pipelines, playback, guarantees, batchStream, subjects, hub, server);
     }
 

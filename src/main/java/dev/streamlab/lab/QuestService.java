@@ -14,6 +14,9 @@ import dev.streamlab.lab.validate.Validator;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,6 +33,11 @@ public final class QuestService {
     private final BrokerFacts facts;
     private final ProgressStore progress;
     private final Clock clock;
+    /**
+     * The hint each requirement's check last gave anyone ("challenge/requirement" → hint), so the instructor's board
+     * shows the words learners actually read. Bounded by the quest's requirements; lost on restart, which is fine.
+     */
+    private final Map<String, String> hintsSeen = new ConcurrentHashMap<>();
 
     /**
      * @param catalog builds the checks and actions over the facts they may use; each "Check my work" gets its own,
@@ -71,6 +79,11 @@ public final class QuestService {
     public Report check(LearnerName learner, String challengeId, Submission submission) {
         Challenge challenge = challenge(challengeId);
         Report report = new Validator(catalog.apply(facts.memoized()), clock).validate(challenge, submission);
+        for (CheckResult r : report.results()) {
+            if (!r.passed() && r.hint() != null && challenge.requirement(r.requirement()).isPresent()) {
+                hintsSeen.put(challengeId + "/" + r.requirement(), r.hint());
+            }
+        }
         if (learner != null && report.results().stream().anyMatch(CheckResult::passed)) {
             progress.update(learner, p -> {
                 Progress next = p;
@@ -100,6 +113,20 @@ public final class QuestService {
 
     public Standing standing(LearnerName learner) {
         return Standing.of(quest, progress.load(learner));
+    }
+
+    /** The class at a glance: every learner's saved progress, the most-missed questions and the blocking requirement;
+     * {@code alsoPresent}: learners the lab saw who have saved nothing yet. */
+    public ClassBoard board(java.util.Collection<LearnerName> alsoPresent) {
+        // a learner who has only looked around has no file yet, and is still in the class
+        Map<String, Progress> everyone = new java.util.LinkedHashMap<>();
+        for (Progress p : progress.all()) {
+            everyone.put(p.learner(), p);
+        }
+        for (LearnerName name : alsoPresent) {
+            everyone.putIfAbsent(name.value(), Progress.empty(name));
+        }
+        return ClassBoard.of(quest, List.copyOf(everyone.values()), key -> Optional.ofNullable(hintsSeen.get(key)));
     }
 
     /** Ticks or unticks a checklist item that the learner confirms themselves ({@code self:<id>}). */

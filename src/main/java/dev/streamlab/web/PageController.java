@@ -9,6 +9,7 @@ import dev.streamlab.web.view.ChapterParts;
 import dev.streamlab.web.view.ComingSoonPage;
 import dev.streamlab.web.view.GuaranteesPage;
 import dev.streamlab.web.view.HomePage;
+import dev.streamlab.web.view.InstructorPage;
 import dev.streamlab.web.view.KafkaPage;
 import dev.streamlab.web.view.TimePage;
 import dev.streamlab.web.view.NotFoundPage;
@@ -107,6 +108,10 @@ final class PageController {
     /** The lab's address as this request reached it, for commands a learner copies (curl, validate --lab). */
     static String labUrl(Context ctx) {
         return ctx.scheme() + "://" + ctx.host();
+    }
+
+    void instructor(Context ctx, String boardKey) {
+        ctx.html(InstructorPage.render(nav(ctx), boardKey));
     }
 
     void notFound(Context ctx) {

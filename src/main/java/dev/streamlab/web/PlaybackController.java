@@ -8,6 +8,7 @@ import dev.streamlab.kafka.pipeline.PipelineException;
 import dev.streamlab.kafka.pipeline.TopicPipelines;
 import dev.streamlab.kafka.playback.ConfigOverrides;
 import dev.streamlab.kafka.playback.PlaybackDesk;
+import dev.streamlab.kafka.playback.PlaybackState;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -29,16 +30,92 @@ final class PlaybackController {
     private static final EngineConfig DEFAULT_LIVE = new EngineConfig(new WindowSpec.Tumbling(60_000, 0), 5_000, 0, 1, 0,
             new WindowSpec.Tumbling(60_000, 0));
 
-    private final PlaybackDesk desk;
+    private final PlaybackDesk catalogDesk;
+    private final Target target;
     private final TimeLab time;
 
     private final RunPermits controls;
     private final RunPermits starts;
 
+    /**
+     * Which playback a request drives: the class playback (the presenter view's, which learners follow) or the
+     * learner's own; and what the answer to a control says.
+     */
+    interface Target {
+        /** The desk a load goes to (a learner's own is made on their first load). */
+        PlaybackDesk toLoad(Context ctx);
+
+        /** The desk a control goes to; a refusal when there is none to control. */
+        PlaybackDesk current(Context ctx);
+
+        Object answer(Context ctx, PlaybackState state);
+    }
+
+    /** The class playback: one for the lab, what /present/time drives and following learners watch. */
+    static Target classPlayback(PlaybackDesk desk) {
+        return new Target() {
+            @Override
+            public PlaybackDesk toLoad(Context ctx) {
+                return desk;
+            }
+
+            @Override
+            public PlaybackDesk current(Context ctx) {
+                return desk;
+            }
+
+            @Override
+            public Object answer(Context ctx, PlaybackState state) {
+                return state;
+            }
+        };
+    }
+
+    /**
+     * The learner's own playback, for a learner who stopped following the class's: made on their first load; each
+     * answer carries its {@code session}, the live subject {@code playback/SESSION} to watch it by.
+     */
+    static Target ownPlayback(OwnPlaybacks own, Learners learners) {
+        return new Target() {
+            @Override
+            public PlaybackDesk toLoad(Context ctx) {
+                return own.of(learners.of(ctx).value()).desk();
+            }
+
+            @Override
+            public PlaybackDesk current(Context ctx) {
+                return own.existing(learners.of(ctx).value()).map(OwnPlaybacks.Own::desk).orElseThrow(() -> new BadPlayback(
+                        HttpStatus.CONFLICT, "you have no playback of your own yet: load a scenario first"));
+            }
+
+            @Override
+            public Object answer(Context ctx, PlaybackState state) {
+                Map<String, Object> answer = new java.util.LinkedHashMap<>(
+                        WebServer.jsonMapper().convertValue(state, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+                own.existing(learners.of(ctx).value()).ifPresent(o -> answer.put("session", o.session()));
+                return answer;
+            }
+        };
+    }
+
+    /** {@code GET /api/playback/mine}: the session and state of the learner's own playback, both null without one. */
+    static void mine(OwnPlaybacks own, Learners learners, Context ctx) {
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        java.util.Optional<OwnPlaybacks.Own> mine = own.existing(learners.of(ctx).value());
+        answer.put("session", mine.map(OwnPlaybacks.Own::session).orElse(null));
+        answer.put("state", mine.flatMap(o -> o.desk().state()).orElse(null));
+        ctx.json(answer);
+    }
+
     /** {@code controls} and {@code starts}: how many playback controls and pipeline starts run at once. */
     PlaybackController(TimeLab time, RunPermits controls, RunPermits starts) {
+        this(time, classPlayback(time.playback()), controls, starts);
+    }
+
+    PlaybackController(TimeLab time, Target target, RunPermits controls, RunPermits starts) {
         this.time = time;
-        this.desk = time.playback();
+        this.catalogDesk = time.playback();
+        this.target = target;
         this.controls = controls;
         this.starts = starts;
     }
@@ -112,24 +189,29 @@ final class PlaybackController {
         ConfigOverrides overrides = new ConfigOverrides(w == null ? null : w.type(), w == null ? null : w.sizeMs(),
                 w == null ? null : w.slideMs(), w == null ? null : w.gapMs(), body.maxOutOfOrdernessMs(),
                 body.allowedLatenessMs(), body.idlenessMs());
-        run(() -> desk.prepare(body.scenario(), overrides)); // an unknown or over-budget load needs no permit
-        ctx.json(controls.run(ctx, () -> run(() -> desk.load(body.scenario(), overrides))));
+        run(() -> catalogDesk.prepare(body.scenario(), overrides)); // an unknown or over-budget load needs no permit
+        PlaybackState state = controls.run(ctx, () -> run(() -> target.toLoad(ctx).load(body.scenario(), overrides)));
+        ctx.json(target.answer(ctx, state));
     }
 
     void step(Context ctx) {
-        ctx.json(controls.run(ctx, () -> run(desk::step)));
+        PlaybackDesk desk = target.current(ctx);
+        ctx.json(target.answer(ctx, controls.run(ctx, () -> run(desk::step))));
     }
 
     void back(Context ctx) {
-        ctx.json(controls.run(ctx, () -> run(desk::stepBack)));
+        PlaybackDesk desk = target.current(ctx);
+        ctx.json(target.answer(ctx, controls.run(ctx, () -> run(desk::stepBack))));
     }
 
     void restart(Context ctx) {
-        ctx.json(controls.run(ctx, () -> run(desk::restart)));
+        PlaybackDesk desk = target.current(ctx);
+        ctx.json(target.answer(ctx, controls.run(ctx, () -> run(desk::restart))));
     }
 
     void pause(Context ctx) {
-        ctx.json(run(desk::pause));
+        PlaybackDesk desk = target.current(ctx);
+        ctx.json(target.answer(ctx, run(desk::pause)));
     }
 
     void play(Context ctx) {
@@ -138,7 +220,8 @@ final class PlaybackController {
         if (!(speed >= 0.25 && speed <= 10)) {
             throw new BadPlayback(HttpStatus.BAD_REQUEST, "speed " + speed + " is out of range: choose from 0.25 to 10");
         }
-        ctx.json(controls.run(ctx, () -> run(() -> desk.play(speed))));
+        PlaybackDesk desk = target.current(ctx);
+        ctx.json(target.answer(ctx, controls.run(ctx, () -> run(() -> desk.play(speed)))));
     }
 
     void inject(Context ctx) {
@@ -147,11 +230,12 @@ final class PlaybackController {
             throw new BadPlayback(HttpStatus.BAD_REQUEST, "say the late event's key and how far behind the watermark it is, "
                     + "as in {\"key\": \"cust-1\", \"lateByMs\": 90000}");
         }
-        ctx.json(controls.run(ctx, () -> run(() -> desk.injectLate(body.key(), body.lateByMs()))));
+        PlaybackDesk desk = target.current(ctx);
+        ctx.json(target.answer(ctx, controls.run(ctx, () -> run(() -> desk.injectLate(body.key(), body.lateByMs())))));
     }
 
     void scenarios(Context ctx) {
-        ctx.json(Map.of("scenarios", desk.catalog().entries()));
+        ctx.json(Map.of("scenarios", catalogDesk.catalog().entries()));
     }
 
     private static <T> T run(java.util.function.Supplier<T> control) {

@@ -4,6 +4,7 @@ import dev.streamlab.web.WebServer.Route;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,6 +77,16 @@ public final class RouteAccess {
         t.put(post("/api/challenges/{challenge}/check"), Access.LEARNER); // another learner's check: the instructor only
 
         t.put(delete("/api/topics/{name}"), Access.OWN_TOPIC);
+
+        // A learner's own playback, beside the class's: theirs alone, like their progress.
+        t.put(get("/api/playback/mine"), Access.LEARNER);
+        for (String control : List.of("", "/step", "/back", "/restart", "/play", "/pause", "/inject")) {
+            t.put(post("/api/playback/mine" + control), Access.LEARNER);
+        }
+        // Every learner's progress and whereabouts: the instructor's board.
+        for (Route route : WebServer.INSTRUCTOR_ROUTES) {
+            t.put(route, Access.INSTRUCTOR);
+        }
 
         // The class playback: one scenario the whole class watches, stepped by the instructor.
         t.put(post("/api/playback"), Access.INSTRUCTOR);

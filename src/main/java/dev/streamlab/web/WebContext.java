@@ -14,19 +14,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import dev.streamlab.web.live.ClassroomSources;
 import java.util.function.Supplier;
 
 /**
  * What the web layer is given to work with ({@code learning} is the quest and each learner's progress in it); tests build one around a real broker or a fixed status.
  * {@code kafkaChanged} is told after every action that changed Kafka, so live pages see it without waiting for the
  * next poll; {@code allowedHosts} are the names (besides localhost and IP literals) the lab may be reached by;
- * {@code classroom} says whether a class shares the lab (and the instructor's token), {@code learnerKeys} binds names to browsers.
+ * {@code classroom} says whether a class shares the lab (and the instructor's token), {@code learnerKeys} binds names to browsers;
+ * {@code classroomFeeds} carries the instructor's board and learners' own playbacks to the live channel.
  */
 public record WebContext(QuestService learning, BrokerInfo broker, Supplier<ClusterStatus> clusterStatus, Clock clock,
                          Instant startedAt, KafkaActions kafkaActions, TimeLab time, GuaranteesDesk guarantees,
                          BatchStreamLab batchStream, LiveHub live,
                          Runnable kafkaChanged, Set<String> allowedHosts, Classroom classroom,
-                         LearnerKeys learnerKeys) {
+                         LearnerKeys learnerKeys, ClassroomSources classroomFeeds) {
     public WebContext {
         Objects.requireNonNull(learning, "learning");
         Objects.requireNonNull(broker, "broker");
@@ -42,6 +44,7 @@ public record WebContext(QuestService learning, BrokerInfo broker, Supplier<Clus
         allowedHosts = Set.copyOf(allowedHosts);
         Objects.requireNonNull(classroom, "classroom");
         Objects.requireNonNull(learnerKeys, "learnerKeys");
+        Objects.requireNonNull(classroomFeeds, "classroomFeeds");
     }
 
     Quest quest() {

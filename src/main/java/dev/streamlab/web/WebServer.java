@@ -7,6 +7,7 @@ import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.web.live.LiveEndpoint;
 import dev.streamlab.web.live.LiveJson;
+import dev.streamlab.web.view.InstructorPage;
 import dev.streamlab.web.view.PresentPage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -32,6 +33,23 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final RouteAccess access;
+    private final InstructorBoard board;
+    private final OwnPlaybacks own;
+
+    /**
+     * The routes that show every learner's data: open on loopback, the instructor's alone (with the token) once the lab
+     * is off loopback ({@link RouteAccess} takes them from here). The live channel's board is watched by a secret key
+     * that only the /instructor page carries, so it is guarded with the page.
+     */
+    public static final List<Route> INSTRUCTOR_ROUTES = List.of(
+            new Route("GET", InstructorPage.PATH),
+            new Route("GET", InstructorPage.CSV_PATH),
+            new Route("GET", "/api/instructor/board"));
+
+    /** Whether {@code path} is one of {@link #INSTRUCTOR_ROUTES} (none of them has a path parameter). */
+    static boolean isInstructorRoute(String path) {
+        return INSTRUCTOR_ROUTES.stream().anyMatch(r -> r.path().equals(path));
+    }
 
     public WebServer(WebContext lab) {
         HealthController health = new HealthController(lab);
@@ -48,12 +66,27 @@ public final class WebServer implements AutoCloseable {
         LiveEndpoint live = new LiveEndpoint(lab.live());
         Favicon favicon = new Favicon();
         EngineBudget budget = EngineBudget.DEFAULT;
+        this.board = new InstructorBoard(lab.learning(), learners, new Presence(), lab.classroomFeeds()::board, lab.clock());
+        this.own = new OwnPlaybacks(new OwnPlaybacks.Desks() {
+            @Override
+            public dev.streamlab.kafka.playback.PlaybackDesk open(String session) {
+                return lab.time().newDesk().apply(lab.classroomFeeds().ownPlayback(session));
+            }
+
+            @Override
+            public void released(String session) {
+                lab.classroomFeeds().forgetOwnPlayback(session);
+            }
+        }, lab.clock());
         // Reading and checking a body is cheap but holds up to maxInputBytes: a few at once. Running is what costs.
         RunPermits reads = new RunPermits(budget.concurrentReads(), "requests to simulate, play back or start pipelines");
         SimulateController simulate = new SimulateController(new RunPermits(budget.concurrentRuns(), "simulations"));
-        PlaybackController playback = new PlaybackController(lab.time(),
-                new RunPermits(budget.concurrentRuns(), "playback controls"),
-                new RunPermits(budget.concurrentRuns(), "pipeline starts"));
+        RunPermits playbackControls = new RunPermits(budget.concurrentRuns(), "playback controls");
+        RunPermits pipelineStarts = new RunPermits(budget.concurrentRuns(), "pipeline starts");
+        PlaybackController playback = new PlaybackController(lab.time(), playbackControls, pipelineStarts);
+        // The same permits: a learner's own playback costs what the class's does.
+        PlaybackController mine = new PlaybackController(lab.time(), PlaybackController.ownPlayback(own, learners),
+                playbackControls, pipelineStarts);
         this.access = RouteAccess.standard(questPages(lab));
         // No learner owns a topic yet: until learners' names carry their prefix, only the instructor deletes topics in a class.
         ClassroomGuard guard = new ClassroomGuard(lab.classroom(), access, instructors, learners, (learner, topic) -> false,
@@ -89,6 +122,8 @@ public final class WebServer implements AutoCloseable {
                     lab.kafkaChanged().run();
                 }
             });
+            // The board's "current page" and "last activity" are what the lab saw, not what a browser says.
+            config.routes.after(board::saw);
             config.routes.wsBeforeUpgrade("/ws", ctx -> {
                 refuseForeignHost(origins, ctx);
                 refuseForeignOrigin(origins, ctx);
@@ -99,6 +134,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/login", login::page);
             config.routes.post("/login", login::logIn);
             config.routes.get("/api/health", health::health);
+            config.routes.get(InstructorPage.PATH, ctx -> pages.instructor(ctx, lab.classroomFeeds().boardKey()));
+            config.routes.get(InstructorPage.CSV_PATH, board::csv);
+            config.routes.get("/api/instructor/board", board::json);
             config.routes.post("/api/simulate", reads.guard(simulate::simulate));
             config.routes.post("/api/topics", kafka::createTopic);
             config.routes.delete("/api/topics/{name}", kafka::deleteTopic);
@@ -118,6 +156,15 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/playback/play", reads.guard(playback::play));
             config.routes.post("/api/playback/pause", playback::pause);
             config.routes.post("/api/playback/inject", reads.guard(playback::inject));
+            // A learner who stopped following the class playback drives one of their own, by the same controls.
+            config.routes.get("/api/playback/mine", ctx -> PlaybackController.mine(own, learners, ctx));
+            config.routes.post("/api/playback/mine", reads.guard(mine::load));
+            config.routes.post("/api/playback/mine/step", reads.guard(mine::step));
+            config.routes.post("/api/playback/mine/back", reads.guard(mine::back));
+            config.routes.post("/api/playback/mine/restart", reads.guard(mine::restart));
+            config.routes.post("/api/playback/mine/play", reads.guard(mine::play));
+            config.routes.post("/api/playback/mine/pause", mine::pause);
+            config.routes.post("/api/playback/mine/inject", reads.guard(mine::inject));
             config.routes.get("/api/pipelines", playback::pipelines);
             config.routes.post("/api/pipelines", reads.guard(playback::startPipeline));
             config.routes.delete("/api/pipelines/{topic}", playback::stopPipeline);
@@ -272,6 +319,8 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        board.close();
+        own.close();
     }
 
     /** How the lab writes JSON, for REST answers and live frames alike. */

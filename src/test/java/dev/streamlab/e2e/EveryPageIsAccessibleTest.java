@@ -110,6 +110,8 @@ class EveryPageIsAccessibleTest extends LabInBrowser {
         }
         pages.add(new Page("not-found", "/nonexistent", null));
         pages.add(new Page("login", "/login", null));
+        // The pages before it made this browser's learner present, so the board has a row to sort and read.
+        pages.add(new Page("instructor", "/instructor", "#board-rows tr"));
         // The presenter views as an instructor shows them: the time lab's scenario loaded afresh and stepped into,
         // the same topic and group as /kafka, the run /guarantees finished.
         pages.add(new Page("present-time", "/present/time?scenario=mobile-order-1159", "svg.timeline .event",

@@ -51,6 +51,29 @@ public final class ProgressStore {
         }
     }
 
+    /**
+     * Every learner's saved progress, for the instructor's board. A file that cannot be read is left out (the learner
+     * it belongs to meets it, and the notice, on their own next visit); nothing here writes.
+     */
+    public synchronized java.util.List<Progress> all() {
+        if (!Files.isDirectory(folder)) {
+            return java.util.List.of();
+        }
+        java.util.List<Progress> everyone = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".json"))::iterator) {
+                try {
+                    everyone.add(json.readValue(file.toFile(), Progress.class));
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("left {} off the board: it cannot be read", file, e);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the progress folder " + folder, e);
+        }
+        return everyone;
+    }
+
     /** Forgets the learner's notice of an unreadable file; their progress stays as it is. */
     public synchronized Progress dismissNotice(LearnerName learner) {
         Progress current = load(learner);

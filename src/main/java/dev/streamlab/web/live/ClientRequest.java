@@ -6,7 +6,8 @@ import dev.streamlab.kafka.KafkaNames;
 /**
  * What a page asks of the hub, as JSON: {@code {"op":"subscribe","ref":"r1","subject":"topic","topic":"orders"}}.
  * Subjects: {@code status} (is Kafka answering), {@code cluster}, {@code consumers} (the lab's demo consumers), {@code topic} (a topic's partitions), {@code group} (a consumer group),
- * {@code playback} (the time lab's scenario playback), {@code steps} (one playback run's pipeline steps, {@code run}),
+ * {@code playback} (the time lab's class playback, which the presenter view drives; with {@code session}, a learner's own),
+ * {@code steps} (one playback run's pipeline steps, {@code run}),
  * {@code records} (a topic's records; {@code isolation} read_uncommitted or read_committed, {@code from} end,
  * end:N, offset:N or time:T), {@code running} (chapter 1's batch-versus-stream demo on a {@code topic}).
  * {@code unsubscribe} gives the {@code ref} of the subscribe it undoes (allowed before the subscribe was answered;
@@ -16,7 +17,7 @@ import dev.streamlab.kafka.KafkaNames;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientRequest(String op, String ref, String subject, String topic, String group, String isolation, String from,
-                            String run) {
+                            String run, String session) {
 
     static final int MAX_REF = 100;
     static final int MAX_FIELD = 300;
@@ -29,6 +30,7 @@ public record ClientRequest(String op, String ref, String subject, String topic,
         bounded("isolation", isolation, MAX_FIELD);
         bounded("from", from, MAX_FIELD);
         bounded("run", run, MAX_FIELD);
+        bounded("session", session, MAX_FIELD);
         if (topic != null && !topic.isBlank()) {
             problem(KafkaNames.topicProblem(topic));
         }
@@ -56,9 +58,10 @@ public record ClientRequest(String op, String ref, String subject, String topic,
             case "cluster" -> "cluster";
             case "status" -> "status";
             case "consumers" -> "consumers";
-            case "playback" -> "playback";
+            case "playback" -> session == null || session.isBlank() ? "playback" : "playback/" + session;
             case "pipelines" -> "pipelines";
             case "guarantees" -> "guarantees";
+            case "board" -> "board/" + required(session, "session");
             case "steps" -> "steps/" + required(run, "run");
             case "topic" -> "topic/" + required(topic, "topic");
             case "group" -> "group/" + required(group, "group");
@@ -66,7 +69,7 @@ public record ClientRequest(String op, String ref, String subject, String topic,
             case "records" -> "records/" + isolationOrDefault() + "/" + required(topic, "topic")
                     + (isLive() ? "" : "@" + from);
             default -> throw new LiveRequestException("unknown subject \"" + subject
-                    + "\": use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees, steps or running");
+                    + "\": use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees, board, steps or running");
         };
     }
 

@@ -23,8 +23,13 @@ public final class PlaybackFeed {
     private final Map<String, RecordStream> runs = new LinkedHashMap<>();
 
     public PlaybackFeed(ObjectMapper json) {
+        this(json, "playback");
+    }
+
+    /** A feed whose state subject is known as {@code stateKey}: a learner's own playback has one of its own. */
+    PlaybackFeed(ObjectMapper json, String stateKey) {
         this.json = Objects.requireNonNull(json, "json");
-        this.state = new StateSubject("playback", json, () -> null);
+        this.state = new StateSubject(stateKey, json, () -> null);
         this.pipelines = new StateSubject("pipelines", json, () -> null);
     }
 

@@ -23,6 +23,7 @@ import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.rawHtml;
 import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
 import static j2html.TagCreator.select;
 import static j2html.TagCreator.summary;
 import static j2html.TagCreator.table;
@@ -104,6 +105,13 @@ public final class TimePage {
     private static DomContent controls(List<ScenarioChoice> scenarios, String selected) {
         return section(
                 h2("Scenario"),
+                // Shown by time.js on the chapter page (the presenter view is the class playback itself): on, the page
+                // shows the instructor's playback and its controls rest; off, the learner plays one of their own.
+                div(
+                        button(text("Following the instructor: "), span("off").withId("follow-state")).withId("follow")
+                                .withType("button").attr("role", "switch").attr("aria-checked", "false"),
+                        span().withId("follow-note").withClass("hint")
+                ).withId("follow-row").withClass("row follow-row").attr("hidden", "hidden"),
                 form(
                         label("Scenario ").attr("for", "scenario-select"),
                         select(each(scenarios, s -> option(s.title()).withValue(s.id()).withCondSelected(s.id().equals(selected))))

@@ -30,6 +30,7 @@ final class RouteInputs {
             "POST /api/batch-stream/trickle", 3,
             "POST /api/batch-stream/reset", 2,
             "POST /api/playback", 6,
+            "POST /api/playback/mine", 6,
             "POST /api/groups/{group}/consumers", 6);
 
     private final FuzzInputs in;
@@ -124,7 +125,10 @@ final class RouteInputs {
                             + "\"slideMs\":300000}}",
                     "{\"scenario\":\"" + r.in.pick(r.scenarios) + "\",\"window\":{\"type\":\"session\",\"gapMs\":600000},"
                             + "\"idlenessMs\":1000}"))),
+            Map.entry("POST /api/playback/mine", r -> "{\"scenario\":\"" + r.in.pick(r.scenarios) + "\"}"),
             Map.entry("POST /api/playback/play", r -> "{\"speed\":" + r.in.pick(List.of("0.25", "1", "2", "10")) + "}"),
+            Map.entry("POST /api/playback/mine/play", r -> "{\"speed\":" + r.in.pick(List.of("0.25", "1", "2", "10")) + "}"),
+            Map.entry("POST /api/playback/mine/inject", r -> "{\"key\":\"cust-1\",\"lateByMs\":90000}"),
             Map.entry("POST /api/playback/inject", r -> "{\"key\":\"cust-1\",\"lateByMs\":90000}"),
             Map.entry("POST /api/pipelines", r -> {
                 String topic = r.topic();

@@ -247,7 +247,7 @@ class LiveHubTest {
         List<JsonNode> parts = page.parts();
         assertTrue(parts.get(0).get("error").asText().contains("could not read"), parts.get(0).toString());
         assertEquals("r9", parts.get(1).get("ref").asText());
-        assertTrue(parts.get(1).get("error").asText().contains("use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees, steps or running"));
+        assertTrue(parts.get(1).get("error").asText().contains("use status, cluster, topic, group, records, consumers, playback, pipelines, guarantees, board, steps or running"));
         assertTrue(parts.get(2).get("error").asText().contains("needs a \"topic\""));
         assertFalse(client.isClosed());
     }
