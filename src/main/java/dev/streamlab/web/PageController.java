@@ -99,7 +99,7 @@ final class PageController {
 
     void challenge(Context ctx, Challenge challenge) {
         ctx.html(ChallengePage.render(nav(ctx), challenge, lab.broker().bootstrapServers(), labUrl(ctx),
-                lab.learning().progress(Learners.of(ctx))));
+                lab.learning().progress(Learners.of(ctx)), Learners.of(ctx)));
     }
 
     /** The lab's address as this request reached it, for commands a learner copies (curl, validate --lab). */
