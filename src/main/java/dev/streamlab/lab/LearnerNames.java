@@ -80,6 +80,24 @@ public record LearnerNames(String prefix) {
         return named;
     }
 
+    /**
+     * A name under a demo's own {@code fixed} prefix that keeps its rule ({@code bs-} for the batch-vs-stream demo):
+     * {@code bs-orders} for the default learner, {@code bs-alice-orders} for alice.
+     */
+    public String within(String fixed, String base) {
+        String named = fixed + name(base);
+        if (named.length() > MAX_NAME) {
+            throw new IllegalArgumentException("Kafka names have at most " + MAX_NAME + " characters; " + named
+                    + " has " + named.length());
+        }
+        return named;
+    }
+
+    /** True when {@code name} is this learner's under a demo's {@code fixed} prefix, as {@link #within} makes it. */
+    public boolean ownsWithin(String fixed, String name) {
+        return name == null || name.startsWith(fixed) && owns(name.substring(fixed.length()));
+    }
+
     /** A challenge's or demo's names as this learner's. */
     public Submission of(Submission names) {
         return new Submission(name(names.topic()), name(names.group()), name(names.output()));

@@ -81,6 +81,17 @@ class LearnerNamesTest {
     }
 
     @Test
+    void aDemoWithItsOwnPrefixKeepsItFirstAndTheLearnersAfterIt() {
+        LearnerNames alice = LearnerNames.of(new LearnerName("alice"));
+
+        assertEquals("bs-orders", LearnerNames.NONE.within("bs-", "orders"));
+        assertEquals("bs-alice-orders", alice.within("bs-", "orders"));
+        assertTrue(alice.ownsWithin("bs-", "bs-alice-orders"));
+        assertTrue(!alice.ownsWithin("bs-", "bs-orders"), "the default learner's demo topic is not alice's");
+        assertTrue(!alice.ownsWithin("bs-", "alice-orders"), "a challenge topic is not a demo topic");
+    }
+
+    @Test
     void aNamedLearnerMayNotNameAnotherLearnersTopic() {
         LearnerNames alice = LearnerNames.of(new LearnerName("alice"));
         alice.requireOwned(new Submission("alice-orders", "alice-other-group", null), "alice");

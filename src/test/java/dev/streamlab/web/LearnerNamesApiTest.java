@@ -198,6 +198,43 @@ class LearnerNamesApiTest {
                 theDefaultLearner.out());
     }
 
+    @Test
+    void aNamedLearnersKafkaChapterProgramsAndFormsUseTheirOwnTopicAndGroup() {
+        String alice = plainName("alice");
+
+        String alicesPage = Http.get(lab.url("/kafka"), "Cookie", cookieOf(alice)).body();
+        String defaultPage = Http.get(lab.url("/kafka")).body();
+
+        assertTrue(alicesPage.contains("NewTopic(&quot;" + alice + "-orders&quot;"), "make_topic.py");
+        assertTrue(alicesPage.contains("group_id=&quot;" + alice + "-billing&quot;"), "consume.py");
+        assertTrue(alicesPage.contains("id=\"consumer-group\" name=\"group\" value=\"" + alice + "-billing\""),
+                "the demo consumer's group");
+        assertTrue(defaultPage.contains("NewTopic(&quot;orders&quot;"), "the default learner's make_topic.py");
+        assertTrue(defaultPage.contains("group_id=&quot;billing&quot;"), "the default learner's consume.py");
+        assertFalse(alicesPage.contains("{{") || defaultPage.contains("{{"), "every name is filled in");
+    }
+
+    @Test
+    void aNamedLearnersBatchAndStreamDemoRunsOnTheirOwnTopicAndCannotResetAnothers() {
+        String alice = plainName("alice");
+        String cookie = cookieOf(alice);
+        String own = "bs-" + alice + "-orders";
+
+        String page = Http.get(lab.url("/batch-vs-stream"), "Cookie", cookie).body();
+        HttpResponse<String> resetOwn = Http.send("POST", lab.url("/api/batch-stream/reset"),
+                "{\"topic\": \"" + own + "\"}", "Cookie", cookie);
+        HttpResponse<String> resetTheDefault = Http.send("POST", lab.url("/api/batch-stream/reset"),
+                "{\"topic\": \"bs-orders\"}", "Cookie", cookie);
+
+        assertTrue(page.contains("data-topic=\"" + own + "\""), "the demo's topic");
+        assertTrue(page.contains("-t " + own + " -K: -P"), "the kcat producer");
+        assertTrue(Http.get(lab.url("/batch-vs-stream")).body().contains("data-topic=\"bs-orders\""),
+                "the default learner's demo topic");
+        assertEquals(200, resetOwn.statusCode(), resetOwn.body());
+        assertEquals(403, resetTheDefault.statusCode(), resetTheDefault.body());
+        assertTrue(resetTheDefault.body().contains("bs-" + alice + "-"), resetTheDefault.body());
+    }
+
     /** Steps 1 to 3 as a learner does them: a topic of 3 partitions, keyed orders, a group that reads them all. */
     private static void solveTheFirstThreeSteps(String topic, String group) {
         String bootstrap = TestBroker.bootstrapServers();
