@@ -57,11 +57,6 @@ public final class KafkaPage {
                 PresentPage.link(chapter, query));
     }
 
-    /** The live lab with the chapter's own names, as a room sees it on the presenter view. */
-    public static DomContent lab(String bootstrapServers) {
-        return lab(bootstrapServers, new Submission("orders", "billing", null));
-    }
-
     /** The live lab: the topic and its partitions first, then producing, the groups and the records. */
     public static DomContent lab(String bootstrapServers, Submission names) {
         return div(
