@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * <p>The prefix rule: a name of ASCII letters and digits alone is its own prefix ({@code alice} gives
  * {@code alice-orders}). Any other name (spaces, '-', '.', '_', accents, other scripts) is written with ASCII letters,
  * digits and '-', then marked with '_' and eight hex digits of its SHA-256 ({@code Ada Lovelace} gives
- * {@code Ada-Lovelace_1f0c2d3e-orders}). So a plain prefix ends at the name's first '-' and a spelled-out one at the
+ * {@code Ada-Lovelace_76740216-orders}). So a plain prefix ends at the name's first '-' and a spelled-out one at the
  * '-' after its mark: {@code alice} and {@code alice-eos} never share a name ({@code alice-eos-orders} is alice's,
  * {@code alice-eos_…-orders} the other's), and two spelled-out names share a prefix only if their hashes collide
  * (one in four billion).
