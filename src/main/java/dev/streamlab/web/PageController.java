@@ -1,7 +1,11 @@
 package dev.streamlab.web;
 
 import dev.streamlab.lab.Challenge;
+import dev.streamlab.kafka.aggregate.BatchStreamLab;
 import dev.streamlab.lab.Chapter;
+import dev.streamlab.lab.LearnerNames;
+import dev.streamlab.lab.Submission;
+import dev.streamlab.lab.progress.LearnerName;
 import dev.streamlab.web.view.BatchStreamDemo;
 import dev.streamlab.web.view.BatchVsStreamPage;
 import dev.streamlab.web.view.ChallengePage;
@@ -45,10 +49,13 @@ final class PageController {
 
     void chapter(Context ctx, Chapter chapter) {
         SiteNav nav = nav(ctx);
-        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(learners.of(ctx)),
-                lab.broker().bootstrapServers(), next(chapter));
+        LearnerName learner = learners.of(ctx);
+        Submission names = LearnerNames.of(learner).of(chapter.names());
+        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(learner),
+                lab.broker().bootstrapServers(), next(chapter), names);
         if (chapter.id().equals("batch-vs-stream")) {
-            ctx.html(BatchVsStreamPage.render(nav, chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
+            ctx.html(BatchVsStreamPage.render(nav, chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers(),
+                    LearnerNames.of(learner).within(BatchStreamLab.OWN_PREFIX, "orders")),
                     List.of("batch-stream.js")));
             return;
         }
@@ -62,7 +69,7 @@ final class PageController {
             return;
         }
         if (chapter.id().equals("kafka")) {
-            ctx.html(KafkaPage.render(nav, chapter, parts, lab.broker().bootstrapServers(), query));
+            ctx.html(KafkaPage.render(nav, chapter, parts, lab.broker().bootstrapServers(), query, names));
             return;
         }
         ctx.html(ComingSoonPage.render(nav, "Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
@@ -102,7 +109,7 @@ final class PageController {
 
     void challenge(Context ctx, Challenge challenge) {
         ctx.html(ChallengePage.render(nav(ctx), challenge, lab.broker().bootstrapServers(), labUrl(ctx),
-                lab.learning().progress(learners.of(ctx))));
+                lab.learning().progress(learners.of(ctx)), learners.of(ctx)));
     }
 
     /** The lab's address as this request reached it, for commands a learner copies (curl, validate --lab). */
