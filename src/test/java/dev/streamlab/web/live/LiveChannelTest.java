@@ -117,8 +117,13 @@ class LiveChannelTest {
         }
     }
 
+    /**
+     * A burst is coalesced: a page gets far fewer frames than records, and every record is shown or counted as
+     * skipped. (How often a busy page may get a frame is the hub's rule, tested with its clock in LiveHubTest; a
+     * quiet page gets each change at once, so the count here depends on how Kafka batches, not on a clock.)
+     */
     @Test
-    void aBurstOfRecordsReachesAPageInAtMostAboutTwentyFramesASecond() throws Exception {
+    void aBurstOfRecordsReachesAPageInFarFewerFramesThanRecordsWithNoneLost() throws Exception {
         String topic = Names.unique("live-burst");
         Kafka.createTopic(bootstrap, topic, 1);
         try (WsClient page = WsClient.connect(lab.wsUrl());
@@ -126,17 +131,15 @@ class LiveChannelTest {
             page.send("{\"op\":\"subscribe\",\"subject\":\"records\",\"topic\":\"" + topic + "\"}");
             await().atMost(PATIENCE).until(() -> !page.parts("subscribed", null).isEmpty());
             int before = page.frameCount();
-            long start = System.nanoTime();
             for (int i = 0; i < 5000; i++) {
                 producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i));
             }
             producer.flush();
             await().atMost(PATIENCE).until(() -> page.parts("records", null).stream()
                     .anyMatch(p -> p.get("records").findValuesAsText("value").contains("v4999")));
-            double seconds = (System.nanoTime() - start) / 1e9;
 
             int frames = page.frameCount() - before;
-            assertTrue(frames <= Math.ceil(seconds * 20) + 2, frames + " frames in " + seconds + " s");
+            assertTrue(frames <= 500, "5,000 records came in " + frames + " frames: fewer than 10 records a frame");
             long delivered = page.parts("records", null).stream().mapToLong(p -> p.get("records").size()).sum();
             long skipped = page.parts("records", null).stream().mapToLong(p -> p.get("skipped").asLong()).sum();
             assertEquals(5000, delivered + skipped, "every record is either shown or counted as skipped");
