@@ -38,7 +38,7 @@ final class ChaosTopics implements AutoCloseable {
     void prepare() throws ExecutionException, InterruptedException {
         for (String topic : List.of(input, output)) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) -1))).all().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;

@@ -72,7 +72,7 @@ public final class GuaranteesLab implements AutoCloseable {
             int partitions = admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions().size();
             List<NewTopic> outputs = new ArrayList<>();
             for (Worker.Mode mode : Worker.Mode.values()) {
-                outputs.add(new NewTopic(output(mode), partitions, (short) 1));
+                outputs.add(new NewTopic(output(mode), partitions, (short) -1));
             }
             admin.createTopics(outputs).all().get();
         } catch (InterruptedException e) {
