@@ -6,9 +6,6 @@ import dev.streamlab.testing.Kafka;
 import dev.streamlab.testing.LabProcess;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -88,11 +84,11 @@ public final class BudgetBenchmark {
                             + "\",\"window\":{\"type\":\"sliding\",\"sizeMs\":1000000,\"slideMs\":1000}}", null),
                     new Kind("oversized body (2 MB)", "/api/simulate", i -> oversized, null));
 
-            HeapSampler heap = new HeapSampler(lab.pid());
+            HeapSampler heap = new HeapSampler(lab.pid(), 20);
             Thread.sleep(2000); // let start-up garbage settle before the idle phase
-            heap.reset();
+            heap.reset(100);
             List<Double> idle = health(base, () -> false, 200);
-            long idleHeap = heap.reset();
+            long idleHeap = heap.reset(100);
 
             Map<String, Map<Integer, Integer>> statuses = new ConcurrentHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(kinds.size() * PER_KIND);
@@ -133,7 +129,7 @@ public final class BudgetBenchmark {
             finisher.start();
             List<Double> loaded = health(base, done::get, 0);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long loadedHeap = heap.reset();
+            long loadedHeap = heap.reset(100);
             pool.shutdownNow();
             heap.close();
             String after = Http.get(base + "/api/health").body();
@@ -171,51 +167,5 @@ public final class BudgetBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    /** The lab JVM's used heap, sampled by {@code jstat -gc <pid> 20}; {@link #reset()} returns the peak since the last. */
-    private static final class HeapSampler implements AutoCloseable {
-        private final Process jstat;
-        private final AtomicLong peak = new AtomicLong();
-
-        HeapSampler(long pid) throws Exception {
-            Path bin = Path.of(System.getProperty("java.home"), "bin", "jstat");
-            jstat = new ProcessBuilder(bin.toString(), "-gc", String.valueOf(pid), "20").redirectErrorStream(true).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
-                    List<String> header = null;
-                    for (String line; (line = in.readLine()) != null; ) {
-                        List<String> cells = List.of(line.trim().split("\\s+"));
-                        if (cells.contains("EU")) {
-                            header = cells;
-                            continue;
-                        }
-                        if (header == null || cells.size() != header.size()) {
-                            continue;
-                        }
-                        double kb = 0;
-                        for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-                            kb += Double.parseDouble(cells.get(header.indexOf(column)));
-                        }
-                        long bytes = (long) (kb * 1024);
-                        peak.accumulateAndGet(bytes, Math::max);
-                    }
-                } catch (Exception ignored) {
-                    // jstat ended
-                }
-            }, "jstat-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        long reset() throws InterruptedException {
-            Thread.sleep(100); // the last samples of the phase
-            return peak.getAndSet(0);
-        }
-
-        @Override
-        public void close() {
-            jstat.destroy();
-        }
     }
 }

@@ -12,13 +12,10 @@ import dev.streamlab.testing.Tools;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,7 +175,7 @@ public final class ClassroomBenchmark {
                             + RECORDS_PER_SECOND * learners + " records/s in all" : learners + " processes, one per learner, "
                             + RECORDS_PER_SECOND + " records/s each");
 
-            HeapSampler heap = new HeapSampler(lab.pid());
+            HeapSampler heap = new HeapSampler(lab.pid(), 250);
             long cpu0 = cpuTicks(lab.pid());
             long t0 = System.nanoTime();
             long runMs = seconds * 1000L;
@@ -259,7 +256,7 @@ public final class ClassroomBenchmark {
             Thread.sleep(1000); // the board's last refresh (every 300 ms) and frames in flight
             double elapsed = (System.nanoTime() - t0) / 1e9;
             double cpu = (cpuTicks(lab.pid()) - cpu0) / 100.0; // USER_HZ is 100 on Linux
-            long heapPeak = heap.peak();
+            long heapPeak = heap.peak(300);
             heap.close();
 
             // (1) The board.
@@ -552,51 +549,6 @@ public final class ClassroomBenchmark {
         public void close() {
             sender.shutdownNow();
             socket.abort();
-        }
-    }
-
-    /** The lab JVM's used heap, sampled by {@code jstat -gc <pid> 250}: the peak seen. */
-    private static final class HeapSampler implements AutoCloseable {
-        private final Process jstat;
-        private final AtomicLong peak = new AtomicLong();
-
-        HeapSampler(long pid) throws Exception {
-            Path bin = Path.of(System.getProperty("java.home"), "bin", "jstat");
-            jstat = new ProcessBuilder(bin.toString(), "-gc", String.valueOf(pid), "250").redirectErrorStream(true).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
-                    List<String> header = null;
-                    for (String line; (line = in.readLine()) != null; ) {
-                        List<String> cells = List.of(line.trim().split("\\s+"));
-                        if (cells.contains("EU")) {
-                            header = cells;
-                            continue;
-                        }
-                        if (header == null || cells.size() != header.size()) {
-                            continue;
-                        }
-                        double kb = 0;
-                        for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-                            kb += Double.parseDouble(cells.get(header.indexOf(column)));
-                        }
-                        peak.accumulateAndGet((long) (kb * 1024), Math::max);
-                    }
-                } catch (Exception ignored) {
-                    // jstat ended
-                }
-            }, "jstat-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        long peak() throws InterruptedException {
-            Thread.sleep(300);
-            return peak.get();
-        }
-
-        @Override
-        public void close() {
-            jstat.destroy();
         }
     }
 }
