@@ -16,7 +16,6 @@ import dev.streamlab.kafka.pipeline.PipelineStep;
 import dev.streamlab.kafka.pipeline.Pipelines;
 import dev.streamlab.kafka.pipeline.TopicPipelines;
 import dev.streamlab.kafka.playback.PlaybackDesk;
-import dev.streamlab.kafka.playback.PlaybackState;
 import dev.streamlab.kafka.tail.LiveTails;
 import dev.streamlab.lab.Quest;
 import dev.streamlab.lab.QuestService;
@@ -25,7 +24,6 @@ import dev.streamlab.process.ChildRecords;
 import dev.streamlab.lab.validate.BrokerFacts;
 import dev.streamlab.lab.validate.Catalog;
 import dev.streamlab.lab.validate.KafkaFacts;
-import dev.streamlab.scenario.Scenario;
 import dev.streamlab.scenario.ScenarioCatalog;
 import dev.streamlab.web.Classroom;
 import dev.streamlab.web.TimeLab;
@@ -129,17 +127,7 @@ public final class LabWeb implements AutoCloseable {
         ObjectMapper json = WebServer.jsonMapper();
         PlaybackFeed feed = new PlaybackFeed(json);
         Pipelines pipelines = new Pipelines(clients);
-        PlaybackDesk playback = new PlaybackDesk(clients, pipelines, ScenarioCatalog.load(), new PlaybackDesk.Listener() {
-            @Override
-            public void step(String run, int index, PipelineStep step) {
-                feed.step(run, StepView.of(index, step));
-            }
-
-            @Override
-            public void state(Scenario scenario, PlaybackState state) {
-                feed.update(state.runId(), PlaybackView.of(scenario, state));
-            }
-        });
+        PlaybackDesk playback = new PlaybackDesk(clients, pipelines, ScenarioCatalog.load(), feed.listener());
         TopicPipelines topicPipelines = new TopicPipelines(pipelines, (run, spec) -> new PipelineListener() {
             private int index;
 

@@ -1,10 +1,7 @@
 package dev.streamlab.web.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.kafka.pipeline.PipelineStep;
 import dev.streamlab.kafka.playback.PlaybackDesk;
-import dev.streamlab.kafka.playback.PlaybackState;
-import dev.streamlab.scenario.Scenario;
 
 import java.util.Map;
 import java.util.Objects;
@@ -49,18 +46,7 @@ public final class ClassroomSources implements LiveSources {
 
     /** What a learner's own playback desk tells: its state to {@code playback/SESSION}, its steps to their runs. */
     public PlaybackDesk.Listener ownPlayback(String session) {
-        PlaybackFeed feed = own.computeIfAbsent(session, s -> new PlaybackFeed(json, "playback/" + s));
-        return new PlaybackDesk.Listener() {
-            @Override
-            public void step(String run, int index, PipelineStep step) {
-                feed.step(run, StepView.of(index, step));
-            }
-
-            @Override
-            public void state(Scenario scenario, PlaybackState state) {
-                feed.update(state.runId(), PlaybackView.of(scenario, state));
-            }
-        };
+        return own.computeIfAbsent(session, s -> new PlaybackFeed(json, "playback/" + s)).listener();
     }
 
     /** The learner's own playback is gone: its subjects go with it (a page still watching hears nothing more). */

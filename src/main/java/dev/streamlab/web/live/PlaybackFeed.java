@@ -1,6 +1,10 @@
 package dev.streamlab.web.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.kafka.pipeline.PipelineStep;
+import dev.streamlab.kafka.playback.PlaybackDesk;
+import dev.streamlab.kafka.playback.PlaybackState;
+import dev.streamlab.scenario.Scenario;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +39,21 @@ public final class PlaybackFeed {
 
     StateSubject pipelines() {
         return pipelines;
+    }
+
+    /** What a playback desk tells this feed: its state and its runs' steps, as pages read them. */
+    public PlaybackDesk.Listener listener() {
+        return new PlaybackDesk.Listener() {
+            @Override
+            public void step(String run, int index, PipelineStep step) {
+                PlaybackFeed.this.step(run, StepView.of(index, step));
+            }
+
+            @Override
+            public void state(Scenario scenario, PlaybackState state) {
+                update(state.runId(), PlaybackView.of(scenario, state));
+            }
+        };
     }
 
     /** The pipelines on learners' topics, by topic; their runs' step streams exist from now on. */
