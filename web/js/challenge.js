@@ -48,7 +48,7 @@ function names() {
 
 function updateCli(body) {
   const cli = $('check-cli');
-  let text = `java -jar target/streamlab.jar validate ${challenge}${cli.dataset.labOption || ''}${cli.dataset.learnerOption || ''}`;
+  let text = `java -jar target/streamlab.jar validate ${challenge}${cli.dataset.labOption || ''}`;
   for (const [name, value] of Object.entries(body)) text += ` --${name} ${value}`;
   cli.textContent = text;
 }

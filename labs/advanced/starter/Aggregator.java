@@ -18,9 +18,9 @@ import java.util.Map;
 public class Aggregator {
     public static void main(String[] args) {
         String bootstrap = env("STREAMLAB_BOOTSTRAP", "{{bootstrap}}");
-        String input = env("STREAMLAB_INPUT", "{{topic}}");
-        String output = env("STREAMLAB_OUTPUT", "{{output}}");
-        String group = args.length > 1 && args[0].equals("--group") ? args[1] : env("STREAMLAB_GROUP", "{{group}}");
+        String input = env("STREAMLAB_INPUT", "eos-orders");
+        String output = env("STREAMLAB_OUTPUT", "eos-totals");
+        String group = args.length > 1 && args[0].equals("--group") ? args[1] : env("STREAMLAB_GROUP", "eos-aggregator");
         ObjectMapper json = new ObjectMapper();
 
         KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -10,9 +10,9 @@ import sys
 from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 
 BOOTSTRAP = os.environ.get("STREAMLAB_BOOTSTRAP", "{{bootstrap}}")
-INPUT = os.environ.get("STREAMLAB_INPUT", "{{topic}}")
-OUTPUT = os.environ.get("STREAMLAB_OUTPUT", "{{output}}")
-GROUP = sys.argv[sys.argv.index("--group") + 1] if "--group" in sys.argv else os.environ.get("STREAMLAB_GROUP", "{{group}}")
+INPUT = os.environ.get("STREAMLAB_INPUT", "eos-orders")
+OUTPUT = os.environ.get("STREAMLAB_OUTPUT", "eos-totals")
+GROUP = sys.argv[sys.argv.index("--group") + 1] if "--group" in sys.argv else os.environ.get("STREAMLAB_GROUP", "eos-aggregator")
 
 producer = Producer({
     "bootstrap.servers": BOOTSTRAP,

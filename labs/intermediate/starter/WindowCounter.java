@@ -1,6 +1,6 @@
 // WindowCounter.java - your windowed count over event time (starter, kafka-clients).
 //
-//   java -cp target/streamlab.jar WindowCounter.java {{topic}} {{output}}
+//   java -cp target/streamlab.jar WindowCounter.java timed-orders order-counts
 //
 // Reads the input topic from the beginning and writes one JSON record per changed window to the output topic:
 //   {"window_start": ..., "window_end": ..., "count": N}
@@ -35,8 +35,8 @@ public class WindowCounter {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = System.getenv().getOrDefault("STREAMLAB_BOOTSTRAP", "{{bootstrap}}");
-        String topic = args.length > 0 ? args[0] : "{{topic}}";
-        String output = args.length > 1 ? args[1] : "{{output}}";
+        String topic = args.length > 0 ? args[0] : "timed-orders";
+        String output = args.length > 1 ? args[1] : "order-counts";
         Map<String, Object> consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

@@ -1,6 +1,6 @@
 # window_counter.py - your windowed count over event time (starter).
 #
-#   python3 window_counter.py {{topic}} {{output}}
+#   python3 window_counter.py timed-orders order-counts
 #
 # Reads the input topic from the beginning and writes one JSON record per changed window to the output topic:
 #   {"window_start": ..., "window_end": ..., "count": N}
@@ -14,8 +14,8 @@ import time
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 BOOTSTRAP = os.environ.get("STREAMLAB_BOOTSTRAP", "{{bootstrap}}")
-TOPIC = sys.argv[1] if len(sys.argv) > 1 else "{{topic}}"
-OUTPUT = sys.argv[2] if len(sys.argv) > 2 else "{{output}}"
+TOPIC = sys.argv[1] if len(sys.argv) > 1 else "timed-orders"
+OUTPUT = sys.argv[2] if len(sys.argv) > 2 else "order-counts"
 WINDOW_SECONDS = 60
 IDLE_SECONDS = 30   # stop after this long without new events
 

@@ -13,8 +13,8 @@ import java.util.Map;
 public class Consumer {
     public static void main(String[] args) {
         String bootstrap = System.getenv().getOrDefault("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092");
-        String topic = args.length > 0 ? args[0] : "{{topic}}";
-        String group = args.length > 1 ? args[1] : "{{group}}";
+        String topic = args.length > 0 ? args[0] : "orders";
+        String group = args.length > 1 ? args[1] : "billing";
         Duration idle = Duration.ofMillis((long) (1000 * (args.length > 2 ? Double.parseDouble(args[2]) : 5)));
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

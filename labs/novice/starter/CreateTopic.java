@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 public class CreateTopic {
     public static void main(String[] args) throws Exception {
         String bootstrap = System.getenv().getOrDefault("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092");
-        String topic = args.length > 0 ? args[0] : "{{topic}}";
+        String topic = args.length > 0 ? args[0] : "orders";
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 1; // TODO: more than one, e.g. 3
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();

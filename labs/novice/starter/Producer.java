@@ -11,7 +11,7 @@ import java.util.Map;
 public class Producer {
     public static void main(String[] args) throws Exception {
         String bootstrap = System.getenv().getOrDefault("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092");
-        String topic = args.length > 0 ? args[0] : "{{topic}}";
+        String topic = args.length > 0 ? args[0] : "orders";
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

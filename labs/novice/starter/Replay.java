@@ -14,8 +14,8 @@ import java.util.Map;
 public class Replay {
     public static void main(String[] args) throws Exception {
         String bootstrap = System.getenv().getOrDefault("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092");
-        String topic = args.length > 0 ? args[0] : "{{topic}}";
-        String group = args.length > 1 ? args[1] : "{{group}}";
+        String topic = args.length > 0 ? args[0] : "orders";
+        String group = args.length > 1 ? args[1] : "billing";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();

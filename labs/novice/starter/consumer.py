@@ -6,8 +6,8 @@ import sys
 from kafka import KafkaConsumer
 
 bootstrap = os.environ.get("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092")
-topic = sys.argv[1] if len(sys.argv) > 1 else "{{topic}}"
-group = sys.argv[2] if len(sys.argv) > 2 else "{{group}}"
+topic = sys.argv[1] if len(sys.argv) > 1 else "orders"
+group = sys.argv[2] if len(sys.argv) > 2 else "billing"
 idle_seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 5
 
 consumer = KafkaConsumer(

@@ -7,7 +7,7 @@ from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import TopicAlreadyExistsError
 
 bootstrap = os.environ.get("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092")
-topic = sys.argv[1] if len(sys.argv) > 1 else "{{topic}}"
+topic = sys.argv[1] if len(sys.argv) > 1 else "orders"
 partitions = int(sys.argv[2]) if len(sys.argv) > 2 else 1  # TODO: more than one partition, e.g. 3
 
 admin = KafkaAdminClient(bootstrap_servers=bootstrap)

@@ -8,7 +8,7 @@ import time
 from kafka import KafkaProducer
 
 bootstrap = os.environ.get("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092")
-topic = sys.argv[1] if len(sys.argv) > 1 else "{{topic}}"
+topic = sys.argv[1] if len(sys.argv) > 1 else "orders"
 count = int(sys.argv[2]) if len(sys.argv) > 2 else 12
 
 producer = KafkaProducer(

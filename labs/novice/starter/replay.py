@@ -8,8 +8,8 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.structs import OffsetAndMetadata
 
 bootstrap = os.environ.get("STREAMLAB_BOOTSTRAP", "127.0.0.1:9092")
-topic = sys.argv[1] if len(sys.argv) > 1 else "{{topic}}"
-group = sys.argv[2] if len(sys.argv) > 2 else "{{group}}"
+topic = sys.argv[1] if len(sys.argv) > 1 else "orders"
+group = sys.argv[2] if len(sys.argv) > 2 else "billing"
 
 # assign() instead of subscribe(): this consumer does not join the group, it only writes the group's offsets.
 consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)

@@ -52,9 +52,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "the running lab (default ${DEFAULT-VALUE}; env STREAMLAB_LAB)")
     String lab;
 
-    @Option(names = "--learner", paramLabel = "NAME", description = "check this learner's own names (their prefix, "
-            + "as their challenge page shows) and record what passes in their progress (default: the lab's default "
-            + "learner, whose names have no prefix)")
+    @Option(names = "--learner", paramLabel = "NAME", description = "record passed checks in this learner's progress "
+            + "(default: the lab's default learner)")
     String learner;
 
     @Spec

@@ -5,20 +5,11 @@ import java.util.Objects;
 
 /**
  * One chapter of the quest, numbered from 1, read from {@code labs/<id>/chapter.json}: its lab page (a path starting
- * with "/"), its reading (Markdown), its objectives and its questions (knowledge checks and decision exercises), and
- * the topic and group its programs use, which its reading writes {@code {{topic}}} and {@code {{group}}} so each
- * learner reads their own.
+ * with "/"), its reading (Markdown), its objectives and its questions (knowledge checks and decision exercises).
  */
 public record Chapter(int number, String id, String title, String summary, String path, List<String> objectives,
-                      String markdown, List<Question> questions, List<QuickWin> quickWins, Submission names) {
-    /** A chapter whose reading names no topic or group of its own. */
-    public Chapter(int number, String id, String title, String summary, String path, List<String> objectives,
-                   String markdown, List<Question> questions, List<QuickWin> quickWins) {
-        this(number, id, title, summary, path, objectives, markdown, questions, quickWins, new Submission(null, null, null));
-    }
-
+                      String markdown, List<Question> questions, List<QuickWin> quickWins) {
     public Chapter {
-        Objects.requireNonNull(names, "names");
         if (number < 1) {
             throw new IllegalArgumentException("chapter numbers start at 1, got " + number);
         }

@@ -46,7 +46,7 @@ public final class QuestLoader {
     }
 
     record ChapterFile(int number, String title, String summary, String path, String text, List<String> objectives,
-                       List<QuestionFile> questions, List<QuickWin> quickWins, Submission names) {
+                       List<QuestionFile> questions, List<QuickWin> quickWins) {
     }
 
     record QuestionFile(String id, String kind, String prompt, List<AnswerOption> options) {
@@ -89,7 +89,7 @@ public final class QuestLoader {
                     q.kind() == null ? null : Question.Kind.valueOf(q.kind().toUpperCase(Locale.ROOT)), q.prompt(),
                     orEmpty(q.options()))).toList();
             return new Chapter(c.number(), id, c.title(), c.summary(), c.path(), orEmpty(c.objectives()), markdown,
-                    questions, orEmpty(c.quickWins()), c.names() == null ? new Submission(null, null, null) : c.names());
+                    questions, orEmpty(c.quickWins()));
         } catch (RuntimeException e) {
             throw new LabContentException(file, e.getMessage(), e);
         }

@@ -75,14 +75,10 @@ public final class QuestService {
         return new Feedback(questionId, option, picked.correct(), picked.explanation(), wins);
     }
 
-    /**
-     * Checks the learner's work on the broker and remembers each requirement that passed. What they leave blank is
-     * their own name for it ({@link LearnerNames}); a named learner may not check names that are not theirs.
-     */
+    /** Checks the learner's work on the broker and remembers each requirement that passed. */
     public Report check(LearnerName learner, String challengeId, Submission submission) {
         Challenge challenge = challenge(challengeId);
-        Submission named = own(learner, challenge, submission);
-        Report report = new Validator(catalog.apply(facts.memoized()), clock).validate(challenge, named);
+        Report report = new Validator(catalog.apply(facts.memoized()), clock).validate(challenge, submission);
         for (CheckResult r : report.results()) {
             if (!r.passed() && r.hint() != null && challenge.requirement(r.requirement()).isPresent()) {
                 hintsSeen.put(challengeId + "/" + r.requirement(), r.hint());
@@ -102,26 +98,13 @@ public final class QuestService {
         return report;
     }
 
-    /** Runs a challenge's helper button on the learner's own names, as {@link #check} checks them. */
-    public PageActionHandler.Outcome act(LearnerName learner, String challengeId, String actionId, Submission submission) {
+    public PageActionHandler.Outcome act(String challengeId, String actionId, Submission submission) {
         Challenge challenge = challenge(challengeId);
-        Submission named = own(learner, challenge, submission);
         PageAction action = challenge.action(actionId).orElseThrow(() -> new NoSuchElementException(
                 "challenge " + challengeId + " has no action " + actionId));
         PageActionHandler handler = catalog.apply(facts).action(action.action()).orElseThrow(() -> new IllegalStateException(
                 "action " + action.action() + " is not available in this lab"));
-        return handler.run(named, new Params(action.params()));
-    }
-
-    /** The names {@code learner} sees on {@code challenge}'s page: its defaults with their prefix. */
-    public Submission names(LearnerName learner, Challenge challenge) {
-        return LearnerNames.of(learner).of(challenge.defaults());
-    }
-
-    private Submission own(LearnerName learner, Challenge challenge, Submission submission) {
-        LearnerNames names = LearnerNames.of(learner);
-        names.requireOwned(submission, learner == null ? "this learner" : learner.value());
-        return submission.orElse(names.of(challenge.defaults()));
+        return handler.run(submission.orElse(challenge.defaults()), new Params(action.params()));
     }
 
     public Progress progress(LearnerName learner) {

@@ -3,8 +3,6 @@ package dev.streamlab.web;
 import dev.streamlab.kafka.actions.ActionException;
 import dev.streamlab.kafka.actions.Problem;
 import dev.streamlab.kafka.aggregate.BatchStreamLab;
-import dev.streamlab.lab.LearnerNames;
-import dev.streamlab.lab.progress.LearnerName;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -22,11 +20,9 @@ final class BatchStreamController {
     static final int DEFAULT_COUNT = 10;
 
     private final BatchStreamLab lab;
-    private final Learners learners;
 
-    BatchStreamController(BatchStreamLab lab, Learners learners) {
+    BatchStreamController(BatchStreamLab lab) {
         this.lab = lab;
-        this.learners = learners;
     }
 
     /** {@code POST /api/batch-stream/batch}: 200 with the batch result and where it stopped. */
@@ -42,36 +38,19 @@ final class BatchStreamController {
             throw new ActionException(Problem.BAD_REQUEST, "say whether to start or stop the trickle: \"on\" is true or "
                     + "false; expected a JSON object like " + TRICKLE_EXAMPLE + ".");
         }
-        requireOwn(ctx, body.topic());
         ctx.json(lab.trickle(body.topic(), body.perSecond() == null ? DEFAULT_PER_SECOND : body.perSecond(), body.on()));
     }
 
     /** {@code POST /api/batch-stream/orders}: 201 once Kafka has every order. */
     void orders(Context ctx) {
         OrdersBody body = JsonBodies.read(ctx.body(), OrdersBody.class, ORDERS_EXAMPLE);
-        requireOwn(ctx, body.topic());
         ctx.status(HttpStatus.CREATED).json(lab.addOrders(body.topic(), body.count() == null ? DEFAULT_COUNT : body.count()));
     }
 
     /** {@code POST /api/batch-stream/reset}: 200 once the topic is there again, empty. */
     void reset(Context ctx) {
         TopicBody body = JsonBodies.read(ctx.body(), TopicBody.class, TOPIC_EXAMPLE);
-        requireOwn(ctx, body.topic());
         ctx.json(lab.reset(body.topic()));
-    }
-
-    /**
-     * A named learner feeds and empties only their own demo topics ({@code bs-alice-...}), so in a class nobody
-     * resets the topic another learner is watching; the default learner keeps the demo's own rule alone.
-     */
-    private void requireOwn(Context ctx, String topic) {
-        LearnerName learner = learners.of(ctx);
-        LearnerNames names = LearnerNames.of(learner);
-        if (topic != null && !topic.isBlank() && !names.ownsWithin(BatchStreamLab.OWN_PREFIX, topic.trim())) {
-            throw new ActionException(Problem.FORBIDDEN, "as " + learner.value() + " you feed and reset your own demo "
-                    + "topics, whose names start with \"" + BatchStreamLab.OWN_PREFIX + names.prefix() + "\" (such as \""
-                    + names.within(BatchStreamLab.OWN_PREFIX, "orders") + "\"); " + topic.trim() + " is not one. It reads any topic.");
-        }
     }
 
     record TopicBody(String topic) {

@@ -1,11 +1,7 @@
 package dev.streamlab.web;
 
 import dev.streamlab.lab.Challenge;
-import dev.streamlab.kafka.aggregate.BatchStreamLab;
 import dev.streamlab.lab.Chapter;
-import dev.streamlab.lab.LearnerNames;
-import dev.streamlab.lab.Submission;
-import dev.streamlab.lab.progress.LearnerName;
 import dev.streamlab.web.view.BatchStreamDemo;
 import dev.streamlab.web.view.BatchVsStreamPage;
 import dev.streamlab.web.view.ChallengePage;
@@ -49,13 +45,10 @@ final class PageController {
 
     void chapter(Context ctx, Chapter chapter) {
         SiteNav nav = nav(ctx);
-        LearnerName learner = learners.of(ctx);
-        Submission names = LearnerNames.of(learner).of(chapter.names());
-        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(learner),
-                lab.broker().bootstrapServers(), next(chapter), names);
+        ChapterParts parts = ChapterParts.of(chapter, lab.learning().progress(learners.of(ctx)),
+                lab.broker().bootstrapServers(), next(chapter));
         if (chapter.id().equals("batch-vs-stream")) {
-            ctx.html(BatchVsStreamPage.render(nav, chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers(),
-                    LearnerNames.of(learner).within(BatchStreamLab.OWN_PREFIX, "orders")),
+            ctx.html(BatchVsStreamPage.render(nav, chapter, parts, BatchStreamDemo.render(lab.broker().bootstrapServers()),
                     List.of("batch-stream.js")));
             return;
         }
@@ -69,7 +62,7 @@ final class PageController {
             return;
         }
         if (chapter.id().equals("kafka")) {
-            ctx.html(KafkaPage.render(nav, chapter, parts, lab.broker().bootstrapServers(), query, names));
+            ctx.html(KafkaPage.render(nav, chapter, parts, lab.broker().bootstrapServers(), query));
             return;
         }
         ctx.html(ComingSoonPage.render(nav, "Chapter " + chapter.number() + ": " + chapter.title(), chapter.summary()));
@@ -109,7 +102,7 @@ final class PageController {
 
     void challenge(Context ctx, Challenge challenge) {
         ctx.html(ChallengePage.render(nav(ctx), challenge, lab.broker().bootstrapServers(), labUrl(ctx),
-                lab.learning().progress(learners.of(ctx)), learners.of(ctx)));
+                lab.learning().progress(learners.of(ctx))));
     }
 
     /** The lab's address as this request reached it, for commands a learner copies (curl, validate --lab). */

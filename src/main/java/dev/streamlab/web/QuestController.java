@@ -81,7 +81,7 @@ final class QuestController {
         WorkBody body = work(ctx);
         TopicActions.refuseInternal(body.topic() == null ? null : body.topic().trim(),
                 "The challenge's actions write to the topic you name, and writing to it would corrupt what Kafka keeps there");
-        ctx.json(run(() -> quest.act(learners.of(ctx), ctx.pathParam("challenge"), ctx.pathParam("action"),
+        ctx.json(run(() -> quest.act(ctx.pathParam("challenge"), ctx.pathParam("action"),
                 new Submission(body.topic(), body.group(), body.output()))));
     }
 

@@ -3,10 +3,8 @@ package dev.streamlab.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.engine.EngineBudget;
 import dev.streamlab.kafka.actions.ActionException;
-import dev.streamlab.kafka.aggregate.BatchStreamLab;
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.Chapter;
-import dev.streamlab.lab.LearnerNames;
 import dev.streamlab.web.live.LiveEndpoint;
 import dev.streamlab.web.live.LiveJson;
 import dev.streamlab.web.view.InstructorPage;
@@ -63,7 +61,7 @@ public final class WebServer implements AutoCloseable {
         GuaranteesController guarantees = new GuaranteesController(lab.guarantees());
         QuestController quest = new QuestController(lab.learning(), lab.broker().bootstrapServers(), learners,
                 instructors);
-        BatchStreamController batchStream = new BatchStreamController(lab.batchStream(), learners);
+        BatchStreamController batchStream = new BatchStreamController(lab.batchStream());
         OriginPolicy origins = new OriginPolicy(lab.allowedHosts());
         LiveEndpoint live = new LiveEndpoint(lab.live());
         Favicon favicon = new Favicon();
@@ -90,12 +88,9 @@ public final class WebServer implements AutoCloseable {
         PlaybackController mine = new PlaybackController(lab.time(), PlaybackController.ownPlayback(own, learners),
                 playbackControls, pipelineStarts);
         this.access = RouteAccess.standard(questPages(lab));
-        // In a class a learner deletes only topics under their own prefix (a challenge's or the demo's); one who chose no
-        // name owns nothing there, since the default learner's names are the ones everybody shares.
-        ClassroomGuard guard = new ClassroomGuard(lab.classroom(), access, instructors, learners, (learner, topic) -> {
-            LearnerNames names = LearnerNames.of(learner);
-            return !names.none() && (names.owns(topic) || names.ownsWithin(BatchStreamLab.OWN_PREFIX, topic));
-        }, RateLimits.defaults());
+        // No learner owns a topic yet: until learners' names carry their prefix, only the instructor deletes topics in a class.
+        ClassroomGuard guard = new ClassroomGuard(lab.classroom(), access, instructors, learners, (learner, topic) -> false,
+                RateLimits.defaults());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

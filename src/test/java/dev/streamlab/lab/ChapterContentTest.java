@@ -288,9 +288,8 @@ class ChapterContentTest {
      * names they use (quoted in the code) made unique to this test.
      */
     private Snippets snippets(String chapterId, String... names) {
-        Chapter chapter = quest.chapter(chapterId).orElseThrow();
-        // the default learner's reading: the chapter's own names where it says {{topic}} and {{group}}
-        Node document = Parser.builder().extensions(TABLES).build().parse(chapter.names().fill(chapter.markdown()));
+        Node document = Parser.builder().extensions(TABLES).build()
+                .parse(quest.chapter(chapterId).orElseThrow().markdown());
         List<String> code = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override

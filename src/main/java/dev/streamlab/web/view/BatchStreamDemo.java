@@ -38,22 +38,17 @@ public final class BatchStreamDemo {
     }
 
     public static DomContent render(String bootstrapServers) {
-        return render(bootstrapServers, TOPIC);
-    }
-
-    /** The demo on {@code topic}: {@link #TOPIC} for the default learner, their own demo topic for a named one. */
-    public static DomContent render(String bootstrapServers, String topic) {
         return section(
                 h2("Try it: one topic, added up two ways"),
                 controls(),
                 div(batchPanel(), streamPanel()).withClass("bs-columns"),
-                details(summary("How to read this"), p("Here the same orders (topic " + topic + ", one JSON record per order, keyed by customer) are added up "
+                details(summary("How to read this"), p("Here the same orders (topic " + TOPIC + ", one JSON record per order, keyed by customer) are added up "
                         + "twice: per customer, how many orders and how much money. In the left column a batch job reads what "
                         + "the topic holds at the moment you press its button, then stops. In the right column a stream job "
                         + "reads the same records and then simply keeps going. Feed the topic and watch the two drift "
                         + "apart.").withClass("hint")).withClass("lab-more"),
-                outside(bootstrapServers, topic)
-        ).withId("batch-stream").withClass("bs-demo").attr("data-topic", topic).attr("data-bootstrap", bootstrapServers);
+                outside(bootstrapServers)
+        ).withId("batch-stream").withClass("bs-demo").attr("data-topic", TOPIC).attr("data-bootstrap", bootstrapServers);
     }
 
     private static DomContent controls() {
@@ -116,15 +111,15 @@ public final class BatchStreamDemo {
         ).withClass("bs-totals").withId(prefix + "-totals");
     }
 
-    private static DomContent outside(String bootstrap, String topic) {
+    private static DomContent outside(String bootstrap) {
         return details(
                 summary("Add orders from outside the lab"),
                 p("Any Kafka client can write to the topic; both jobs count what it writes. With kcat, start a producer "
                         + "and type one order a line, key and value separated by a colon:"),
-                p(code(kcatCommand(bootstrap, topic)).withId("bs-kcat")),
+                p(code(kcatCommand(bootstrap, TOPIC)).withId("bs-kcat")),
                 p(code(kcatLine()).withId("bs-kcat-line")),
                 p("With Python (kafka-python), one order:"),
-                p(code(pythonCommand(bootstrap, topic)).withId("bs-python")),
+                p(code(pythonCommand(bootstrap, TOPIC)).withId("bs-python")),
                 p(text("A record that is not an order's JSON is counted as \"not an order\" by both jobs, never guessed at."))
                         .withClass("hint")
         ).withClass("bs-outside");

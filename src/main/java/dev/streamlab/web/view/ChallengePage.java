@@ -2,12 +2,9 @@ package dev.streamlab.web.view;
 
 import dev.streamlab.lab.Challenge;
 import dev.streamlab.lab.CodeSample;
-import dev.streamlab.lab.LearnerNames;
 import dev.streamlab.lab.PageAction;
 import dev.streamlab.lab.Requirement;
 import dev.streamlab.lab.Step;
-import dev.streamlab.lab.Submission;
-import dev.streamlab.lab.progress.LearnerName;
 import dev.streamlab.lab.progress.Progress;
 import j2html.tags.DomContent;
 import j2html.tags.specialized.DivTag;
@@ -16,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static j2html.TagCreator.a;
 import static j2html.TagCreator.button;
@@ -47,23 +43,14 @@ import static j2html.TagCreator.ul;
  * shows one line per requirement.
  */
 public final class ChallengePage {
-    /** Where a command in a step names the learner for {@code validate}: nothing for the default learner. */
-    static final String LEARNER_OPTION = "{{learner-option}}";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private ChallengePage() {
     }
 
-    /**
-     * @param learner whose page it is: the names in its text, code, commands and form are theirs ({@link LearnerNames}),
-     *                and its validate commands say {@code --learner} for anyone but the default learner
-     */
     public static String render(SiteNav nav, Challenge challenge, String bootstrapServers, String labUrl,
-                                Progress progress, LearnerName learner) {
-        Submission names = LearnerNames.of(learner).of(challenge.defaults());
-        String learnerOption = learnerOption(learner);
-        UnaryOperator<String> fill = text -> names.fill(text).replace(LEARNER_OPTION, learnerOption);
+                                Progress progress) {
         return Frame.render(challenge.level() + " challenge: " + challenge.title(), nav, List.of("challenge.js"),
                 section(
                         h1(challenge.level() + " challenge: " + challenge.title()),
@@ -77,20 +64,20 @@ public final class ChallengePage {
                 section(
                         h2("Steps"),
                         yourLab(bootstrapServers, labUrl),
-                        ol(each(challenge.steps(), s -> step(s, bootstrapServers, labUrl, fill))).withClass("steps")
+                        ol(each(challenge.steps(), s -> step(s, bootstrapServers, labUrl))).withClass("steps")
                 ).withId("steps"),
                 challenge.hints().isEmpty() ? null : section(
                         h2("Hints"),
                         p("Stuck? Open one hint at a time.").withClass("hint"),
                         each(challenge.hints(), (i, hint) -> details(summary("Hint " + (i + 1)),
-                                Markdown.block(CodeSample.fill(fill.apply(hint), bootstrapServers, labUrl)))
+                                Markdown.block(CodeSample.fill(hint, bootstrapServers, labUrl)))
                                 .withClass("reveal"))
                 ).withId("hints"),
                 challenge.actions().isEmpty() ? null : section(
                         h2("Test it"),
                         each(challenge.actions(), ChallengePage::action)
                 ).withId("actions"),
-                check(challenge, labUrl, names, learnerOption),
+                check(challenge, labUrl),
                 p(a("Your progress and the quest's checklist →").withHref("/#progress")).withClass("next-page"));
     }
 
@@ -115,22 +102,12 @@ public final class ChallengePage {
                 .withId("your-lab").withClass("panel");
     }
 
-    /** {@code " --learner NAME"} for a named learner, quoted for the shell when it has spaces; else nothing. */
-    static String learnerOption(LearnerName learner) {
-        if (learner == null || LearnerNames.of(learner).none()) {
-            return "";
-        }
-        String name = learner.value();
-        return " --learner " + (name.matches("[A-Za-z0-9._-]+") ? name : "'" + name + "'");
+    private static DomContent step(Step step, String bootstrap, String labUrl) {
+        return li(h3(step.title()), Markdown.block(CodeSample.fill(step.markdown(), bootstrap, labUrl)),
+                step.code().isEmpty() ? null : codeTabs(step.code(), bootstrap, labUrl)).withClass("step");
     }
 
-    private static DomContent step(Step step, String bootstrap, String labUrl, UnaryOperator<String> fill) {
-        return li(h3(step.title()), Markdown.block(CodeSample.fill(fill.apply(step.markdown()), bootstrap, labUrl)),
-                step.code().isEmpty() ? null : codeTabs(step.code(), bootstrap, labUrl, fill)).withClass("step");
-    }
-
-    private static DomContent codeTabs(List<CodeSample> samples, String bootstrap, String labUrl,
-                                       UnaryOperator<String> fill) {
+    private static DomContent codeTabs(List<CodeSample> samples, String bootstrap, String labUrl) {
         DivTag tabs = div().withClass("tabs").attr("role", "tablist");
         DivTag panels = div();
         for (int i = 0; i < samples.size(); i++) {
@@ -139,7 +116,7 @@ public final class ChallengePage {
                     .attr("aria-selected", i == 0).attr("data-tab", i).withClass("tab"));
             var panel = div(
                     sample.file() == null ? null : p(text("File: "), code(sample.file())).withClass("hint"),
-                    pre(code(fill.apply(sample.contentFor(bootstrap, labUrl))).withClass("language-" + sample.language())),
+                    pre(code(sample.contentFor(bootstrap, labUrl)).withClass("language-" + sample.language())),
                     button("Copy").withType("button").withClass("copy"))
                     .attr("role", "tabpanel").attr("data-panel", i).withClass("panel");
             panels.with(i == 0 ? panel : panel.attr("hidden", "hidden"));
@@ -155,16 +132,16 @@ public final class ChallengePage {
                 .withClass("action");
     }
 
-    private static DomContent check(Challenge challenge, String labUrl, Submission names, String learnerOption) {
+    private static DomContent check(Challenge challenge, String labUrl) {
         // validate asks http://127.0.0.1:7070 unless told otherwise; a lab reached elsewhere says where it is.
         StringBuilder cli = new StringBuilder("java -jar target/streamlab.jar validate " + challenge.id()
-                + CodeSample.labOption(labUrl) + learnerOption);
+                + CodeSample.labOption(labUrl));
         DivTag fields = div().withClass("row");
         for (String field : challenge.fields()) {
             String value = switch (field) {
-                case "topic" -> names.topic();
-                case "group" -> names.group();
-                default -> names.output();
+                case "topic" -> challenge.defaults().topic();
+                case "group" -> challenge.defaults().group();
+                default -> challenge.defaults().output();
             };
             fields.with(label(field.equals("output") ? "output topic " : field + " ").attr("for", "field-" + field),
                     input().withId("field-" + field).withName(field).withType("text").withValue(value == null ? "" : value)
@@ -182,8 +159,7 @@ public final class ChallengePage {
                         .withId("check-form").attr("data-challenge", challenge.id()),
                 ul().withId("check-results").withClass("check-results"),
                 p(text("From a terminal, the same checks: "), code(cli.toString()).withId("check-cli")
-                        .attr("data-lab-option", CodeSample.labOption(labUrl))
-                        .condAttr(!learnerOption.isEmpty(), "data-learner-option", learnerOption)).withClass("hint")
+                        .attr("data-lab-option", CodeSample.labOption(labUrl))).withClass("hint")
         ).withId("check");
     }
 }

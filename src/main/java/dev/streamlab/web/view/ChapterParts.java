@@ -3,7 +3,6 @@ package dev.streamlab.web.view;
 import dev.streamlab.lab.AnswerOption;
 import dev.streamlab.lab.Chapter;
 import dev.streamlab.lab.CodeSample;
-import dev.streamlab.lab.Submission;
 import dev.streamlab.lab.Question;
 import dev.streamlab.lab.QuickWin;
 import dev.streamlab.lab.progress.Progress;
@@ -44,20 +43,19 @@ public record ChapterParts(DomContent reading, DomContent questions) {
 
     /**
      * The parts of {@code chapter} for a learner with {@code progress}, on a lab whose Kafka is at {@code bootstrap},
-     * ending with a link to the {@code next} page; its reading's programs use the learner's {@code names} (the
-     * chapter's own names, prefixed as {@link dev.streamlab.lab.LearnerNames} says).
+     * ending with a link to the {@code next} page.
      */
-    public static ChapterParts of(Chapter chapter, Progress progress, String bootstrap, Next next, Submission names) {
-        return new ChapterParts(reading(chapter, bootstrap, names),
+    public static ChapterParts of(Chapter chapter, Progress progress, String bootstrap, Next next) {
+        return new ChapterParts(reading(chapter, bootstrap),
                 div(questions(chapter, progress), p(a("Next: " + next.title() + " →").withHref(next.path()))
                         .withClass("next-page")));
     }
 
-    static DomContent reading(Chapter chapter, String bootstrap, Submission names) {
+    static DomContent reading(Chapter chapter, String bootstrap) {
         return section(
                 chapter.objectives().isEmpty() ? null : div(p("In this chapter you will learn to:"),
                         ul(each(chapter.objectives(), o -> li(o)))).withClass("objectives"),
-                Markdown.block(names.fill(chapter.markdown()).replace(CodeSample.BOOTSTRAP, bootstrap))
+                Markdown.block(chapter.markdown().replace(CodeSample.BOOTSTRAP, bootstrap))
         ).withId("reading").withClass("reading");
     }
 

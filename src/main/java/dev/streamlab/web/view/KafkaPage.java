@@ -1,7 +1,6 @@
 package dev.streamlab.web.view;
 
 import dev.streamlab.lab.Chapter;
-import dev.streamlab.lab.Submission;
 import j2html.tags.DomContent;
 
 import java.util.List;
@@ -47,24 +46,20 @@ public final class KafkaPage {
     private KafkaPage() {
     }
 
-    /**
-     * @param query the request's query string ("" for none): the presenter link keeps it (?topic=)
-     * @param names the learner's names for the chapter, offered in the new-topic and demo-consumer forms
-     */
-    public static String render(SiteNav nav, Chapter chapter, ChapterParts parts, String bootstrapServers, String query,
-                                Submission names) {
-        return ChapterLayout.page(nav, chapter, List.of("kafka.js"), lab(bootstrapServers, names), about(), parts,
+    /** @param query the request's query string ("" for none): the presenter link keeps it (?topic=) */
+    public static String render(SiteNav nav, Chapter chapter, ChapterParts parts, String bootstrapServers, String query) {
+        return ChapterLayout.page(nav, chapter, List.of("kafka.js"), lab(bootstrapServers), about(), parts,
                 PresentPage.link(chapter, query));
     }
 
     /** The live lab: the topic and its partitions first, then producing, the groups and the records. */
-    public static DomContent lab(String bootstrapServers, Submission names) {
+    public static DomContent lab(String bootstrapServers) {
         return div(
-                topicBar(names.topic()),
+                topicBar(),
                 lanes(),
-                outside(bootstrapServers, names.topic()),
+                outside(bootstrapServers),
                 produceForm(),
-                groupPanel(names.group()),
+                groupPanel(),
                 records()
         ).withClass("kafka-lab");
     }
@@ -88,17 +83,17 @@ public final class KafkaPage {
     }
 
     /** Any client can write to the topic shown; kafka.js keeps the command on the selected topic. */
-    private static DomContent outside(String bootstrap, String topic) {
+    private static DomContent outside(String bootstrap) {
         return details(summary("Produce and consume from outside the lab"),
                 p(text("With any client, at "), code(bootstrap), text(": "),
-                        code("kcat -b " + bootstrap + " -t " + topic + " -K: -P").withId("kcat-command")
+                        code("kcat -b " + bootstrap + " -t orders -K: -P").withId("kcat-command")
                                 .attr("data-bootstrap", bootstrap), text(" then type "), code("cust-1:hello"),
                         text(".")).withClass("hint")
         ).withClass("lab-more");
     }
 
 
-    private static DomContent topicBar(String topic) {
+    private static DomContent topicBar() {
         return section(
                 h2("Topic"),
                 div(
@@ -108,7 +103,7 @@ public final class KafkaPage {
                 ).withClass("row"),
                 form(
                         label("New topic ").attr("for", "topic-name"),
-                        input().withId("topic-name").withName("name").withPlaceholder(topic).isRequired(),
+                        input().withId("topic-name").withName("name").withPlaceholder("orders").isRequired(),
                         label(" partitions ").attr("for", "topic-partitions"),
                         input().withId("topic-partitions").withName("partitions").withType("number")
                                 .attr("min", "1").attr("max", "64").withValue("3"),
@@ -162,7 +157,7 @@ public final class KafkaPage {
         ).withId("produce-section");
     }
 
-    private static DomContent groupPanel(String group) {
+    private static DomContent groupPanel() {
         return section(
                 h2("Consumer groups"),
                 div(label("Group ").attr("for", "group-select"), select().withId("group-select")).withClass("row"),
@@ -186,7 +181,7 @@ public final class KafkaPage {
                 h3("Demo consumers inside the lab"),
                 form(
                         label("Group ").attr("for", "consumer-group"),
-                        input().withId("consumer-group").withName("group").withValue(group).isRequired(),
+                        input().withId("consumer-group").withName("group").withValue("billing").isRequired(),
                         label(" records/s ").attr("for", "consumer-rate"),
                         input().withId("consumer-rate").withName("recordsPerSecond").withType("number")
                                 .attr("min", "0").withValue("0").attr("title", "0 = as fast as it can"),

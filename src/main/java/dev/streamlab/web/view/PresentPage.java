@@ -45,13 +45,10 @@ public final class PresentPage {
                 keys("next step", "step back"), TimePage.lab(scenarios, selected));
     }
 
-    /**
-     * The log: the topic, its partition lanes, producing, and the consumer groups with their lag; the forms offer the
-     * chapter's own names, as the room's shared screen is nobody's in particular.
-     */
+    /** The log: the topic, its partition lanes, producing, and the consumer groups with their lag. */
     public static String kafka(Chapter chapter, String bootstrapServers) {
         return render(chapter, "kafka", List.of("kafka.js", "present.js"),
-                keys(SCREEN_DOWN, SCREEN_UP), KafkaPage.lab(bootstrapServers, chapter.names()));
+                keys(SCREEN_DOWN, SCREEN_UP), KafkaPage.lab(bootstrapServers));
     }
 
     /** Delivery guarantees: the three workers with their kill buttons and the results against the truth. */
