@@ -2,8 +2,6 @@ package dev.streamlab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.lab.LearnerNames;
-import dev.streamlab.lab.progress.LearnerName;
 import dev.streamlab.testing.FreePorts;
 import dev.streamlab.testing.Http;
 import dev.streamlab.testing.Kafka;
@@ -47,7 +45,7 @@ import java.util.regex.Pattern;
  * and holds a WebSocket subscribed as the {@code /time} page is while it follows the instructor ({@code playback},
  * {@code cluster}, {@code pipelines}, and {@code steps} of the class playback's current run). Each runs a Debian
  * {@code /usr/bin/python3} confluent_kafka producer writing 20 keyed records/s to the learner's own novice topic (the
- * prefix rule of {@link LearnerNames}: {@code learner7-orders}), and presses Check my work for the novice challenge every
+ * prefix a plain name gives: {@code learner7-orders}), and presses Check my work for the novice challenge every
  * 30 s at a random offset (seed 16); once, halfway, all learners press it at the same instant. The topics start with one
  * partition, so a learner's first check passes "keys" and not "partitions"; the benchmark adds partitions to half the
  * learners' topics just before the burst and to the other half just after it, so "partitions" passes in the burst for
@@ -139,7 +137,7 @@ public final class ClassroomBenchmark {
                 List<String> cookies = new ArrayList<>();
                 chose.headers().allValues("Set-Cookie").forEach(c -> cookies.add(c.split(";")[0]));
                 String cookie = String.join("; ", cookies);
-                String topic = LearnerNames.of(new LearnerName(name)).name(NOVICE_TOPIC);
+                String topic = name + "-" + NOVICE_TOPIC; // each learner checks a topic of their own
                 Kafka.createTopic(bootstrap, topic, 1);
                 Http.get(base + "/time", "Cookie", cookie);
                 Page page = Page.open(ws, base, cookie, name);
