@@ -7,8 +7,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidMetadataException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ final class ChaosTopics implements AutoCloseable {
     private final String output;
     private final Admin admin;
     private List<TopicPartition> outputPartitions;
+
+    /** How long a topic made a moment ago may take to be known to its partitions' leader. */
+    private static final Duration NEW_TOPIC_WAIT = Duration.ofSeconds(10);
 
     ChaosTopics(KafkaClients clients, String input, String output) {
         this.clients = clients;
@@ -46,8 +51,7 @@ final class ChaosTopics implements AutoCloseable {
             }
         }
         for (String topic : List.of(input, output)) {
-            List<TopicPartition> partitions = partitions(topic);
-            long held = offsets(partitions, OffsetSpec.latest()) - offsets(partitions, OffsetSpec.earliest());
+            long held = heldRecords(topic);
             if (held > 0) {
                 throw new ChaosRun.ChaosException("topic " + topic + " already holds " + held
                         + " records; chaos needs empty topics (give new names to --input and --output)", null);
@@ -91,6 +95,25 @@ final class ChaosTopics implements AutoCloseable {
         }
         return byId.entrySet().stream()
                 .map(e -> new ChaosReport.Producer(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    /**
+     * How many records a topic holds. A topic made a moment ago may not be known yet to its partitions' leader ("This
+     * server does not host this topic-partition"), so such a metadata error is asked again, for a few seconds at most.
+     */
+    private long heldRecords(String topic) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + NEW_TOPIC_WAIT.toNanos();
+        while (true) {
+            try {
+                List<TopicPartition> partitions = partitions(topic);
+                return offsets(partitions, OffsetSpec.latest()) - offsets(partitions, OffsetSpec.earliest());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof InvalidMetadataException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private List<TopicPartition> partitions(String topic) throws ExecutionException, InterruptedException {
