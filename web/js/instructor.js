@@ -5,6 +5,9 @@ import { live, keyedState } from './live.js';
 import { html, render, repeat, nothing } from './render.js';
 
 const connection = live();
+// The server's page carries a static "nothing yet" line for a page without script; lit renders after what is already
+// in a container, so that line goes before the first render, or it would show beside the live one.
+for (const id of ['most-missed', 'blocking']) document.getElementById(id).replaceChildren();
 let rows = [];
 let summary = null;
 let sort = { column: 'learner', dir: 'ascending' };
